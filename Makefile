@@ -1,0 +1,56 @@
+# kallsyms-sizes harness.  The targets are thin: each calls one script.
+#   make demo       fetch, patch, build, boot both kernels; show a hole side by side
+#   make check      the same, then run the tests under prove
+#   make tree       git work tree of the source with patches/series applied
+#   make patches    export the tree's commits back to patches/
+#   make map-check MAP=file   check the series' size table on an nm -n -S listing
+# KSRC=/path/to/linux uses that tree instead of Debian's linux-source-7.2.
+
+KSRC ?=
+KVER ?= 7.2
+BUILD ?= $(if $(KSRC),$(CURDIR)/build/ksrc,$(CURDIR)/build)
+SRC := $(if $(KSRC),$(KSRC),$(BUILD)/src)
+export KSRC KVER BUILD SRC
+
+CFLAGS_HOST := -O2 -Wall -Wextra
+FIXTURE := $(CURDIR)/../shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz
+MAP ?= $(FIXTURE)
+
+.PHONY: all demo check tree patches map-check tools deps prepare clean
+
+all: demo
+
+deps:
+	@scripts/install-deps.sh
+
+tools: $(BUILD)/bin/holes $(BUILD)/bin/sizes-decode $(BUILD)/guest/kprobe-try
+
+$(BUILD)/bin/%: tools/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_HOST) -o $@ $< -lelf
+
+$(BUILD)/guest/%: guest/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_HOST) -static -o $@ $<
+
+prepare: deps tools
+	@scripts/prepare.sh
+
+demo: prepare
+	@scripts/demo.sh
+
+check: prepare
+	prove t/
+
+tree: deps
+	@if [ -z "$(KSRC)" ]; then scripts/fetch-source.sh $(BUILD) $(KVER); fi
+	@scripts/make-tree.sh $(SRC) $(BUILD)/tree patches
+
+patches:
+	@scripts/export-patches.sh $(BUILD)/tree patches
+
+map-check: deps $(BUILD)/bin/sizes-decode
+	@scripts/map-check.sh $(BUILD)/tree $(MAP) $(BUILD)/map-check
+
+clean:
+	rm -rf $(BUILD)/bin $(BUILD)/guest $(BUILD)/boot

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Install the Debian packages the harness needs; skip those already present.
+# Idempotent: a second run with everything installed does nothing.
+set -eu
+
+PKGS="build-essential flex bison bc libelf-dev libssl-dev cpio kmod dwarves
+python3 qemu-system-x86 busybox-static xz-utils git perl sparse binutils
+ca-certificates gpgv debian-archive-keyring"
+
+missing=""
+for p in $PKGS; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "install-deps: no apt-get on this machine; install by hand:$missing" >&2
+	exit 1
+fi
+if [ "$(id -u)" != 0 ]; then
+	echo "install-deps: not root; run as root or install by hand:$missing" >&2
+	exit 1
+fi
+echo "install-deps: installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,34 @@
+# Shared helpers for the harness scripts (POSIX sh; source it).
+
+# Seconds since the harness started (HARNESS_T0 is exported by the first caller).
+: "${HARNESS_T0:=$(date +%s)}"
+export HARNESS_T0
+
+elapsed() {
+	s=$(($(date +%s) - HARNESS_T0))
+	printf '%d:%02d' $((s / 60)) $((s % 60))
+}
+
+# note MSG: one progress line with the elapsed time, on stderr so that
+# TAP on stdout stays clean.
+note() {
+	printf '[%s] %s\n' "$(elapsed)" "$*" >&2
+}
+
+# run_logged LOG CMD...: run CMD with all output in LOG; on failure show
+# the tail of LOG and where the whole of it is.
+run_logged() {
+	log=$1
+	shift
+	mkdir -p "$(dirname "$log")"
+	if ! "$@" >"$log" 2>&1; then
+		tail -n 25 "$log" >&2
+		echo "FAILED: $* (full log: $log)" >&2
+		return 1
+	fi
+}
+
+die() {
+	echo "error: $*" >&2
+	exit 1
+}

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Build the test initramfs (uncompressed newc cpio) for one kernel build:
+# busybox-static, guest/init, the static guest programs, the kprobe specs
+# picked from that build's own vmlinux, and any modules given.
+# Usage: make-initramfs.sh OUT.cpio KBUILD_DIR GUEST_BIN_DIR HOLES_BIN [MODULE.ko...]
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+
+out=$1
+kbuild=$2
+gbin=$3
+holes=$4
+shift 4
+
+bb=$(command -v busybox || true)
+[ -n "$bb" ] && file -L "$bb" 2>/dev/null | grep -q 'statically linked' ||
+	bb=/bin/busybox
+[ -x "$bb" ] || die "make-initramfs: no busybox (apt-get install busybox-static)"
+
+root=$out.d
+rm -rf "$root"
+mkdir -p "$root/bin" "$root/sbin" "$root/proc" "$root/sys" "$root/dev" \
+	"$root/tmp" "$root/modules"
+cp "$bb" "$root/bin/busybox"
+for app in $("$bb" --list); do
+	[ "$app" = busybox ] || ln -sf busybox "$root/bin/$app"
+done
+cp "$here/../guest/init" "$root/init"
+chmod +x "$root/init"
+cp "$gbin"/* "$root/bin/"
+align=$(sed -n 's/^CONFIG_FUNCTION_ALIGNMENT=//p' "$kbuild/.config")
+"$here/pick-hole.sh" "$holes" "$kbuild/vmlinux" "${align:-16}" > "$root/params"
+for m in "$@"; do
+	cp "$m" "$root/modules/"
+done
+(cd "$root" && find . | sort | cpio -o -H newc --quiet) > "$out"

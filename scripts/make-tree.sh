@@ -1,0 +1,47 @@
+#!/bin/sh
+# Make TREE a git work tree of SRC: the baseline as one commit (tag
+# "baseline"), then every patch of patches/series applied with git am as its
+# own commit.  Re-running resets to the baseline and re-applies; git only
+# rewrites files that differ, so builds in O= stay incremental.
+# Usage: make-tree.sh SRC TREE SERIES_DIR
+set -eu
+here=$(dirname "$0")
+. "$here/lib.sh"
+
+src=$(cd "$1" && pwd)
+tree=$2
+pdir=$(cd "$3" && pwd)
+[ -f "$src/Makefile" ] || die "make-tree: $src is not a kernel tree"
+
+gitc() {
+	git -C "$tree" -c user.name=kallsyms-sizes -c user.email=harness@localhost \
+		-c commit.gpgsign=false "$@"
+}
+
+if ! git -C "$tree" rev-parse -q --verify baseline >/dev/null 2>&1; then
+	note "make-tree: copying $src to $tree"
+	rm -rf "$tree"
+	mkdir -p "$tree"
+	# --exclude .git: a KSRC checkout brings its own history, which we
+	# do not need; the baseline commit is the tree as given.
+	tar -C "$src" --exclude=./.git -cf - . | tar -C "$tree" -xf -
+	gitc init -q
+	gitc add -A -f .
+	gitc commit -q -m "baseline: $(cat "$src/.debian-version" 2>/dev/null ||
+		make -s -C "$src" kernelversion)"
+	gitc tag baseline
+fi
+
+gitc am --abort >/dev/null 2>&1 || true
+gitc checkout -q -B series baseline 2>/dev/null || gitc reset -q --hard baseline
+gitc reset -q --hard baseline
+n=0
+grep -v '^[[:space:]]*\(#\|$\)' "$pdir/series" | while read -r p; do
+	n=$((n + 1))
+	if ! gitc am -q --keep-cr "$pdir/$p" >/dev/null 2>"$tree/.git/am.err"; then
+		cat "$tree/.git/am.err" >&2
+		gitc am --abort >/dev/null 2>&1 || true
+		die "make-tree: $p does not apply to $src"
+	fi
+done
+note "make-tree: $tree at $(gitc log --oneline -1 | cut -c1-70)"

@@ -1,0 +1,38 @@
+# TAP helpers for the tests (POSIX sh; source it).  BUILD comes from the
+# Makefile; default to the usual place when a test is run by hand.
+: "${BUILD:=$(cd "$(dirname "$0")/.." && pwd)/build}"
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+tap_n=0
+
+plan() { echo "1..$1"; }
+
+# ok COND_STATUS DESCRIPTION [what was expected / what was seen]
+ok() {
+	tap_n=$((tap_n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		[ -n "${3:-}" ] && echo "$3" | sed 's/^/# /'
+	fi
+	return 0
+}
+
+# is GOT WANT DESCRIPTION
+is() {
+	[ "$1" = "$2" ]
+	ok $? "$3" "expected: $2
+     got: $1"
+}
+
+diag() { echo "$*" | sed 's/^/# /'; }
+
+bail() {
+	echo "Bail out! $*"
+	exit 1
+}
+
+# console LOG: fail clearly when the boot that should have made LOG failed
+need_boot() {
+	[ -f "$1.status" ] || bail "no boot log $1: run make check (or scripts/prepare.sh)"
+}
