@@ -32,6 +32,27 @@ if ! git -C "$tree" rev-parse -q --verify baseline >/dev/null 2>&1; then
 	gitc tag baseline
 fi
 
+# Never throw away work done in the tree: refuse when its commits are not
+# what patches/ holds (run make patches first) or tracked files changed.
+# (Debian's .gitignore ignores every top-level path: new files in the
+# tree need "git add -f".)
+if [ -z "${FORCE:-}" ] &&
+   [ "$(gitc rev-parse HEAD)" != "$(gitc rev-parse baseline)" ]; then
+	[ -z "$(gitc status --porcelain --untracked-files=no)" ] ||
+		die "make-tree: $tree has uncommitted changes (FORCE=1 drops them)"
+	chk=$(mktemp -d)
+	gitc format-patch -q --zero-commit --no-signature -o "$chk" baseline..HEAD
+	(cd "$chk" && ls) > "$chk.list"
+	same=1
+	grep -v '^[[:space:]]*\(#\|$\)' "$pdir/series" | cmp -s - "$chk.list" || same=0
+	for f in "$chk"/*.patch; do
+		cmp -s "$f" "$pdir/$(basename "$f")" || same=0
+	done
+	rm -rf "$chk" "$chk.list"
+	[ $same = 1 ] ||
+		die "make-tree: $tree has commits that patches/ lacks: make patches first (FORCE=1 drops them)"
+fi
+
 gitc am --abort >/dev/null 2>&1 || true
 gitc checkout -q -B series baseline 2>/dev/null || gitc reset -q --hard baseline
 gitc reset -q --hard baseline

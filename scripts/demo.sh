@@ -1,0 +1,39 @@
+#!/bin/sh
+# The demo: one real hole of the booted kernel, and what the unpatched and
+# the patched kernel make of it, side by side.  Reads what prepare.sh left
+# in $BUILD (the hole picked from the booted vmlinux, both console logs).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+: "${BUILD:?}"
+params=$BUILD/boot/base.cpio.d/params
+[ -f "$params" ] || die "demo: no $params (make prepare failed?)"
+. "$params"
+func=${HOLE_SPEC%%+*}
+today=$("$BUILD/bin/holes" -l "$BUILD/out-base/vmlinux" |
+	awk -v f="$func" -v spec="$HOLE_SPEC" '$1 == "hole" && $4 ~ "^" f "\\+" {
+		sub(/.*\//, "", $4); print spec "/" $4; exit }')
+summary=$("$BUILD/bin/holes" "$BUILD/out-base/vmlinux")
+
+verdict() {
+	s=$(cat "$BUILD/boot/$2.log.status" 2>/dev/null || echo "not booted")
+	[ "$s" = ok ] || { echo "(boot: $s)"; return; }
+	sed -n "s/^KSZ kprobe $1 [^ ]* \(.*\)/\1/p" "$BUILD/boot/$2.log"
+}
+if nm "$BUILD/out-patched/vmlinux" | grep -q ' kallsyms_sizes$'; then
+	rule="no symbol: past $func's end (size $HOLE_ELF_SIZE)"
+else
+	rule="(series not applied: no kallsyms_sizes in vmlinux)"
+fi
+
+echo "Text gaps of the booted vmlinux: $summary"
+echo "A hole: $HOLE_ADDR, after $func (ELF size $HOLE_ELF_SIZE)"
+echo
+printf '%-28s %-30s %s\n' "" "unpatched" "patched"
+printf '%-28s %-30s %s\n' "kallsyms lookup" "$today" "$rule"
+printf '%-28s %-30s %s\n' "kprobe $HOLE_SPEC" "$(verdict hole base)" \
+	"$(verdict hole patched)"
+printf '%-28s %-30s %s\n' "kprobe $VALID_SPEC" "$(verdict valid base)" \
+	"$(verdict valid patched)"
+echo
+echo "Console logs: $BUILD/boot/base.log $BUILD/boot/patched.log"
