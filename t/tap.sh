@@ -36,3 +36,10 @@ bail() {
 need_boot() {
 	[ -f "$1.status" ] || bail "no boot log $1: run make check (or scripts/prepare.sh)"
 }
+
+# The Debian fixture (shared material, not part of this repository).
+fixture=
+for f in "${FIXTURE:-}" "$TOP/../shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz" \
+	/work/shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz; do
+	[ -n "$f" ] && [ -f "$f" ] && { fixture=$f; break; }
+done
