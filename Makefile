@@ -25,7 +25,7 @@ deps:
 
 tools: $(BUILD)/bin/holes $(BUILD)/bin/sizes-decode $(BUILD)/guest/kprobe-try
 
-$(BUILD)/bin/%: tools/%.c
+$(BUILD)/bin/%: tools/%.c tools/nm-line.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_HOST) -o $@ $< -lelf
 

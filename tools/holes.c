@@ -27,6 +27,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "nm-line.h"
+
 struct sym {
 	uint64_t addr, size;
 	unsigned int region;	/* symbols of different regions never meet */
@@ -128,42 +130,31 @@ static void read_elf(int fd, const char *path)
 /* "nm -n -S" listing: text is between _stext/_etext and the inittext marks */
 static void read_nm(FILE *f, const char *path)
 {
-	char line[1024], name[600], f2[600], f3[600], type, c;
+	char line[1024];
 	unsigned long lineno = 0;
-	uint64_t addr, size, stext = 0, etext = 0, sinit = 0, einit = 0;
+	uint64_t stext = 0, etext = 0, sinit = 0, einit = 0;
+	struct nm_line l;
 	size_t i, keep = 0;
 
 	while (fgets(line, sizeof(line), f)) {
-		int n;
-
 		lineno++;
-		/* "addr size type name" or "addr type name": count fields */
-		n = sscanf(line, "%" SCNx64 " %599s %599s %599s", &addr, f2,
-			   f3, name);
-		if (n == 4 && sscanf(f2, "%" SCNx64 "%c", &size, &c) == 1 &&
-		    !f3[1]) {
-			type = f3[0];
-		} else if (n == 3 && !f2[1]) {
-			size = 0;
-			type = f2[0];
-			strcpy(name, f3);
-		} else {
+		if (nm_parse_line(line, &l)) {
 			fprintf(stderr, "holes: %s:%lu: malformed line\n",
 				path, lineno);
 			exit(1);
 		}
-		if (!strcmp(name, "_stext"))
-			stext = addr;
-		else if (!strcmp(name, "_etext"))
-			etext = addr;
-		else if (!strcmp(name, "_sinittext"))
-			sinit = addr;
-		else if (!strcmp(name, "_einittext"))
-			einit = addr;
-		if ((type != 't' && type != 'T' && type != 'W') ||
-		    ignored(name))
+		if (!strcmp(l.name, "_stext"))
+			stext = l.addr;
+		else if (!strcmp(l.name, "_etext"))
+			etext = l.addr;
+		else if (!strcmp(l.name, "_sinittext"))
+			sinit = l.addr;
+		else if (!strcmp(l.name, "_einittext"))
+			einit = l.addr;
+		if ((l.type != 't' && l.type != 'T' && l.type != 'W') ||
+		    ignored(l.name))
 			continue;
-		add(addr, size, 0, name);
+		add(l.addr, l.size, 0, l.name);
 	}
 	if (!stext || !etext)
 		die("%s: no _stext/_etext: not a kernel nm -n -S listing", path);

@@ -23,6 +23,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "nm-line.h"
+
 struct pair {
 	int64_t addr;	/* from _text */
 	uint64_t size;
@@ -173,46 +175,35 @@ static struct pair *decode(const char *path, size_t *count, size_t *bytes)
 /* The listing, filtered as scripts/kallsyms filters it (is_ignored_symbol). */
 static struct pair *listing(const char *path, size_t *count)
 {
-	char line[1024], name[600], f2[600], f3[600], type, c;
+	char line[1024];
 	size_t n = 0, cap = 1 << 16;
-	int nf;
 	struct pair *p = malloc(cap * sizeof(*p));
-	uint64_t addr, size, text = 0;
+	uint64_t text = 0;
 	int have_text = 0;
 	FILE *f = fopen(path, "r");
+	struct nm_line l;
 	size_t i;
 
 	if (!f)
 		fail("cannot open ", path);
 	while (fgets(line, sizeof(line), f)) {
-		/* "addr size type name" or "addr type name": count fields */
-		nf = sscanf(line, "%" SCNx64 " %599s %599s %599s", &addr, f2,
-			    f3, name);
-		if (nf == 4 && sscanf(f2, "%" SCNx64 "%c", &size, &c) == 1 &&
-		    !f3[1]) {
-			type = f3[0];
-		} else if (nf == 3 && !f2[1]) {
-			size = 0;
-			type = f2[0];
-			strcpy(name, f3);
-		} else {
+		if (nm_parse_line(line, &l))
 			fail("malformed listing line: ", line);
-		}
-		if (!strcmp(name, "_text")) {
-			text = addr;
+		if (!strcmp(l.name, "_text")) {
+			text = l.addr;
 			have_text = 1;
 		}
-		if (type == 'u' || type == 'n')
+		if (l.type == 'u' || l.type == 'n')
 			continue;
-		if ((type == 'a' || type == 'A') &&
-		    strcmp(name, "__kernel_syscall_via_break") &&
-		    strcmp(name, "__kernel_syscall_via_epc") &&
-		    strcmp(name, "__kernel_sigtramp") && strcmp(name, "__gp"))
+		if ((l.type == 'a' || l.type == 'A') &&
+		    strcmp(l.name, "__kernel_syscall_via_break") &&
+		    strcmp(l.name, "__kernel_syscall_via_epc") &&
+		    strcmp(l.name, "__kernel_sigtramp") && strcmp(l.name, "__gp"))
 			continue;
 		if (n == cap)
 			p = realloc(p, (cap *= 2) * sizeof(*p));
-		p[n].addr = (int64_t)addr;
-		p[n++].size = size;
+		p[n].addr = (int64_t)l.addr;
+		p[n++].size = l.size;
 	}
 	fclose(f);
 	if (!have_text)
