@@ -1,22 +1,13 @@
-# Independent count of the gaps in kernel text from "nm -n -S" output, for
+# Needs scripts/lo32.awk.  Independent count of the gaps in kernel text from "nm -n -S" output, for
 # checking tools/holes: same rules (a symbol covers its st_size, a symbol
 # without a size reaches the next one, aliases as far as the largest),
 # written without sharing any code.  Addresses are taken modulo 2^32,
 # which keeps them exact in awk and cannot wrap inside kernel text.
 # Prints: padding=N padding_bytes=N holes=N hole_bytes=N
 #   and with -v list=1 one "hole ADDR LEN" line per hole first.
-function lo(s,   i, v) {
-	v = 0
-	s = tolower(s)
-	if (length(s) > 8)
-		s = substr(s, length(s) - 7)
-	for (i = 1; i <= length(s); i++)
-		v = v * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
-	return v
-}
 {
-	if (NF == 4) { a = lo($1); sz = lo($2); t = $3; n = $4 }
-	else if (NF == 3) { a = lo($1); sz = 0; t = $2; n = $3 }
+	if (NF == 4) { a = lo32($1); sz = lo32($2); t = $3; n = $4 }
+	else if (NF == 3) { a = lo32($1); sz = 0; t = $2; n = $3 }
 	else next
 	if (n == "_stext") st = a
 	if (n == "_etext") et = a

@@ -13,7 +13,7 @@ trap 'rm -rf "$tmp"' EXIT
 if [ -n "$fixture" ]; then
 	xz -dc "$fixture" > "$tmp/fixture.nm"
 	got=$("$holes" "$tmp/fixture.nm" | sed 's/^symbols=[0-9]* //')
-	want=$(awk -v align=16 -f "$TOP/t/holes-nm.awk" "$tmp/fixture.nm")
+	want=$(awk -v align=16 -f "$TOP/scripts/lo32.awk" -f "$TOP/t/holes-nm.awk" "$tmp/fixture.nm")
 	diag "fixture: $got"
 	is "$got" "$want" "fixture: holes summary matches nm-based count"
 	holes_n=$(echo "$got" | sed 's/.*holes=\([0-9]*\).*/\1/')
@@ -29,7 +29,7 @@ fi
 # .text and .init.text, so compare the holes inside those.
 align=$(sed -n 's/^CONFIG_FUNCTION_ALIGNMENT=//p' "$BUILD/out-base/.config")
 nm -n -S "$vmlinux" > "$tmp/vmlinux.nm"
-awk -v align="${align:-16}" -v list=1 -f "$TOP/t/holes-nm.awk" "$tmp/vmlinux.nm" |
+awk -v align="${align:-16}" -v list=1 -f "$TOP/scripts/lo32.awk" -f "$TOP/t/holes-nm.awk" "$tmp/vmlinux.nm" |
 	grep '^hole' | sort > "$tmp/want"
 st=$(awk '$NF == "_stext" { print substr($1, 9) }' "$tmp/vmlinux.nm")
 et=$(awk '$NF == "_etext" { print substr($1, 9) }' "$tmp/vmlinux.nm")
