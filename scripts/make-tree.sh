@@ -54,11 +54,8 @@ if [ -z "${FORCE:-}" ] &&
 fi
 
 gitc am --abort >/dev/null 2>&1 || true
-gitc checkout -q -B series baseline 2>/dev/null || gitc reset -q --hard baseline
-gitc reset -q --hard baseline
-n=0
+gitc checkout -q -f -B series baseline
 grep -v '^[[:space:]]*\(#\|$\)' "$pdir/series" | while read -r p; do
-	n=$((n + 1))
 	if ! gitc am -q --keep-cr "$pdir/$p" >/dev/null 2>"$tree/.git/am.err"; then
 		cat "$tree/.git/am.err" >&2
 		gitc am --abort >/dev/null 2>&1 || true

@@ -8,7 +8,7 @@ plan 3
 for k in base patched; do
 	need_boot "$BUILD/boot/$k.log"
 done
-count() { sed -n 's/^KSZ blacklist \([0-9]*\).*/\1/p' "$BUILD/boot/$1.log"; }
+count() { grep -c "^KSZBL " "$BUILD/boot/$1.log"; }
 b=$(count base)
 p=$(count patched)
 diag "entries: unpatched ${b:-?}, patched ${p:-?}"
