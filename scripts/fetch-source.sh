@@ -11,34 +11,9 @@ src=$dir/src
 
 [ -f "$src/Makefile" ] && exit 0
 
-mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/deb"
-: > "$apt/status"
-cat > "$apt/sources.list" <<LIST
-deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian sid main
-LIST
-
-# apt-get and apt-cache with every path pointing under $apt
-aptopts() {
-	cmd=$1
-	shift
-	"$cmd" -q \
-		-o Dir::Etc::SourceList="$apt/sources.list" \
-		-o Dir::Etc::SourceParts=/dev/null \
-		-o Dir::Etc::Preferences=/dev/null \
-		-o Dir::Etc::PreferencesParts=/dev/null \
-		-o Dir::State::Lists="$apt/lists" \
-		-o Dir::State::status="$apt/status" \
-		-o Dir::Cache="$apt/cache" \
-		-o Debug::NoLocking=1 \
-		"$@"
-}
-aptget() { aptopts apt-get "$@"; }
-
-echo "fetch-source: apt-get update (sid, private lists in $apt)"
-aptget update >"$apt/update.log" 2>&1 || {
-	echo "fetch-source: apt-get update failed, see $apt/update.log" >&2
-	exit 1
-}
+mkdir -p "$apt/deb"
+. "$(dirname "$0")/apt-private.sh"
+apt_update fetch-source always
 pkg=linux-source-$kver
 ver=$(aptopts apt-cache show "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | sort -V | tail -1)
 if [ -z "$ver" ]; then

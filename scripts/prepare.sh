@@ -18,12 +18,13 @@ step() {
 }
 
 if [ -z "${KSRC:-}" ]; then
-	step 1 "fetch linux-source-${KVER:-7.2} (log: $BUILD/apt/*.log)"
+	step 1 "fetch linux-source-${KVER:-7.2} and sparse (log: $BUILD/apt/*.log)"
 	"$here/fetch-source.sh" "$BUILD" "${KVER:-7.2}"
 else
-	step 1 "use KSRC=$KSRC"
+	step 1 "use KSRC=$KSRC; fetch sparse (log: $BUILD/apt/*.log)"
 	[ -f "$KSRC/Makefile" ] || die "KSRC=$KSRC is not a kernel tree"
 fi
+"$here/fetch-sparse.sh" "$BUILD"
 
 step 2 "make tree: $BUILD/tree = baseline + patches/series"
 "$here/make-tree.sh" "$SRC" "$BUILD/tree" "$top/patches"

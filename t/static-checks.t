@@ -1,0 +1,75 @@
+#!/bin/sh
+# Every C file the series touches is sparse-clean (make C=2) and W=1
+# warning-free, measured against the same files of the unpatched source:
+# a warning the baseline already has is not the series' (listed, not
+# failed); a new one fails.  Host code (scripts/kallsyms.c) gets the
+# host warnings.  Line numbers are dropped, as the patches shift them.
+. "$(dirname "$0")/tap.sh"
+tree=$BUILD/tree
+src=${SRC:-$BUILD/src}
+sparse=$BUILD/bin/sparse
+[ -x "$sparse" ] || bail "no $sparse: run make check (scripts/fetch-sparse.sh)"
+[ -d "$tree/.git" ] || bail "no $tree: run make tree"
+plan 5
+
+files=$(git -C "$tree" diff --name-only baseline -- '*.c' |
+	grep -v '^\(scripts\|tools\)/')
+missing=
+objs=
+for f in $files; do
+	o=${f%.c}.o
+	[ -f "$BUILD/out-patched/$o" ] || missing="$missing $f"
+	objs="$objs $o"
+done
+[ -z "$missing" ]
+ok $? "every touched kernel C file is built by the test config:" "not built:$missing"
+diag "checking:$objs"
+
+# normalize SRCDIR < compiler output: "file: warning/error text", sorted
+normalize() {
+	tr -d '\r' | grep -E '(warning|error):' |
+		sed -E "s|^$1/||; s|:[0-9]+(:[0-9]+)?:|:|" | sort
+}
+# checks NAME SRCDIR OUTDIR OBJ...: rebuild the objects with sparse and
+# W=1; raw output in $BUILD/static-NAME.log, normalized in .txt
+checks() {
+	n=$1
+	s=$2
+	o=$3
+	shift 3
+	make -s -C "$s" O="$o" C=2 CHECK="$sparse" W=1 "$@" \
+		>"$BUILD/static-$n.log" 2>&1
+	r=$?
+	normalize "$s" <"$BUILD/static-$n.log" >"$BUILD/static-$n.txt"
+	return $r
+}
+base_objs=
+for o in $objs; do
+	[ -f "$src/${o%.o}.c" ] && base_objs="$base_objs $o"
+done
+checks base "$src" "$BUILD/out-base" $base_objs
+checks patched "$tree" "$BUILD/out-patched" $objs
+r=$?
+! grep -q 'is not available or not up to date' "$BUILD/static-patched.log"
+ok $(($? | r)) "sparse $("$sparse" --version) checked every touched file" \
+	"$(tail -5 "$BUILD/static-patched.log")"
+new=$(comm -13 "$BUILD/static-base.txt" "$BUILD/static-patched.txt")
+[ -z "$new" ]
+ok $? "no new sparse or W=1 diagnostic in the touched files" "$new"
+diag "diagnostics the baseline has too: $(grep -c . <"$BUILD/static-base.txt")"
+
+# host NAME SRCDIR: scripts/kallsyms.c with the usual host warnings
+host() {
+	${HOSTCC:-cc} -fsyntax-only -Wall -Wextra -Wmissing-prototypes \
+		-Wstrict-prototypes -I"$2/scripts/include" \
+		"$2/scripts/kallsyms.c" >"$BUILD/static-host-$1.log" 2>&1
+	r=$?
+	normalize "$2" <"$BUILD/static-host-$1.log" >"$BUILD/static-host-$1.txt"
+	return $r
+}
+host base "$src"
+host patched "$tree"
+ok $? "scripts/kallsyms.c compiles" "$(tail -5 "$BUILD/static-host-patched.log")"
+new=$(comm -13 "$BUILD/static-host-base.txt" "$BUILD/static-host-patched.txt")
+[ -z "$new" ]
+ok $? "no new host warning (-Wall -Wextra) in scripts/kallsyms.c" "$new"
