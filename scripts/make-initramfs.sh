@@ -1,7 +1,8 @@
 #!/bin/sh
 # Build the test initramfs (uncompressed newc cpio) for one kernel build:
 # busybox-static, guest/init, the static guest programs, the kprobe specs
-# picked from that build's own vmlinux, and any modules given.
+# picked from that build's own vmlinux, the vmlinux itself, and any modules
+# given.
 # Usage: make-initramfs.sh OUT.cpio KBUILD_DIR GUEST_BIN_DIR HOLES_BIN [MODULE.ko...]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -34,4 +35,8 @@ align=$(sed -n 's/^CONFIG_FUNCTION_ALIGNMENT=//p' "$kbuild/.config")
 for m in "$@"; do
 	cp "$m" "$root/modules/"
 done
+# the booted vmlinux, where the kselftest looks for its ELF symbol table
+krel=$(cat "$kbuild/include/config/kernel.release")
+mkdir -p "$root/lib/modules/$krel/build"
+cp "$kbuild/vmlinux" "$root/lib/modules/$krel/build/vmlinux"
 (cd "$root" && find . | sort | cpio -o -H newc --quiet) > "$out"

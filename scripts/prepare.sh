@@ -36,12 +36,15 @@ step 4 "build patched kernel (log: $BUILD/out-patched/build.log)"
 "$here/build-kernel.sh" "$BUILD/tree" "$BUILD/out-patched" \
 	"$top/configs/test.config" "$top/configs/patched.config"
 
-step 5 "initramfs for both kernels"
+step 5 "initramfs for both kernels: kselftest, test module, vmlinux"
 mkdir -p "$BUILD/boot"
+"$here/build-kselftest.sh" "$BUILD/tree" "$BUILD/guest"
 "$here/make-initramfs.sh" "$BUILD/boot/base.cpio" "$BUILD/out-base" \
-	"$BUILD/guest" "$BUILD/bin/holes"
+	"$BUILD/guest" "$BUILD/bin/holes" \
+	"$("$here/build-module.sh" "$SRC" "$BUILD/out-base")"
 "$here/make-initramfs.sh" "$BUILD/boot/patched.cpio" "$BUILD/out-patched" \
 	"$BUILD/guest" "$BUILD/bin/holes" \
+	"$("$here/build-module.sh" "$BUILD/tree" "$BUILD/out-patched")" \
 	$(find "$BUILD/out-patched" -name 'kallsyms_sizes_kunit.ko')
 
 step 6 "boot unpatched kernel (console: $BUILD/boot/base.log)"
