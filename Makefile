@@ -4,6 +4,7 @@
 #   make tree       git work tree of the source with patches/series applied
 #   make patches    export the tree's commits back to patches/
 #   make map-check MAP=file   check the series' size table on an nm -n -S listing
+#   make bench      memory, lookup speed and build cost, patched/unpatched
 # KSRC=/path/to/linux uses that tree instead of Debian's linux-source-7.2.
 
 KSRC ?=
@@ -16,18 +17,19 @@ CFLAGS_HOST := -O2 -Wall -Wextra
 FIXTURE := $(CURDIR)/../shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz
 MAP ?= $(FIXTURE)
 
-.PHONY: all demo check tree patches map-check tools deps prepare clean
+.PHONY: all demo check bench tree patches map-check tools deps prepare clean
 
 all: demo
 
 deps:
 	@scripts/install-deps.sh
 
-tools: $(BUILD)/bin/holes $(BUILD)/bin/sizes-decode $(BUILD)/guest/kprobe-try
+tools: $(BUILD)/bin/holes $(BUILD)/bin/sizes-decode $(BUILD)/guest/kprobe-try \
+	$(BUILD)/guest/read-time
 
 $(BUILD)/bin/%: tools/%.c tools/nm-line.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_HOST) -o $@ $< -lelf
+	$(CC) $(CFLAGS_HOST) -o $@ $< -lelf -lm
 
 $(BUILD)/guest/%: guest/%.c
 	@mkdir -p $(@D)
@@ -41,6 +43,9 @@ demo: prepare
 
 check: prepare
 	prove t/
+
+bench: prepare
+	@scripts/bench.sh
 
 tree: deps
 	@if [ -z "$(KSRC)" ]; then scripts/fetch-source.sh $(BUILD) $(KVER); fi

@@ -35,6 +35,11 @@ align=$(sed -n 's/^CONFIG_FUNCTION_ALIGNMENT=//p' "$kbuild/.config")
 for m in "$@"; do
 	cp "$m" "$root/modules/"
 done
+# a bench initramfs: /init runs /bench/run instead of the tests
+if [ -n "${KSZ_BENCH:-}" ]; then
+	mkdir -p "$root/bench"
+	cp "$KSZ_BENCH"/* "$root/bench/"
+fi
 # the booted vmlinux, where the kselftest looks for its ELF symbol table
 krel=$(cat "$kbuild/include/config/kernel.release")
 mkdir -p "$root/lib/modules/$krel/build"

@@ -41,10 +41,10 @@ mkdir -p "$BUILD/boot"
 "$here/build-kselftest.sh" "$BUILD/tree" "$BUILD/guest"
 "$here/make-initramfs.sh" "$BUILD/boot/base.cpio" "$BUILD/out-base" \
 	"$BUILD/guest" "$BUILD/bin/holes" \
-	"$("$here/build-module.sh" "$SRC" "$BUILD/out-base")"
+	"$("$here/build-module.sh" "$SRC" "$BUILD/out-base" ksz-mod)"
 "$here/make-initramfs.sh" "$BUILD/boot/patched.cpio" "$BUILD/out-patched" \
 	"$BUILD/guest" "$BUILD/bin/holes" \
-	"$("$here/build-module.sh" "$BUILD/tree" "$BUILD/out-patched")" \
+	"$("$here/build-module.sh" "$BUILD/tree" "$BUILD/out-patched" ksz-mod)" \
 	$(find "$BUILD/out-patched" -name 'kallsyms_sizes_kunit.ko')
 
 step 6 "boot unpatched kernel (console: $BUILD/boot/base.log)"

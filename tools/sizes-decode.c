@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <gelf.h>
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -215,6 +216,51 @@ static struct pair *listing(const char *path, size_t *count)
 	return p;
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The information limit of what the table encodes: the empirical order-0
+ * entropy, in bits per symbol, of each symbol's size given the addresses,
+ * taken as the padding to the next symbol where the size fits before it
+ * and as the size itself otherwise.  LST is sorted by address.
+ */
+static double entropy_bits(const struct pair *lst, size_t m)
+{
+	uint64_t *key = malloc((m + 1) * sizeof(*key));
+	int64_t next = INT64_MAX;
+	double h = 0;
+	size_t i, run;
+
+	if (!key)
+		fail("out of memory", NULL);
+	for (i = m; i-- > 0;) {
+		uint64_t dist = (uint64_t)(next - lst[i].addr);
+
+		if (next != INT64_MAX && lst[i].size && lst[i].size <= dist)
+			key[i] = (dist - lst[i].size) << 1;
+		else
+			key[i] = lst[i].size << 1 | 1;
+		if (i && lst[i - 1].addr != lst[i].addr)
+			next = lst[i].addr;
+	}
+	qsort(key, m, sizeof(*key), cmp_u64);
+	for (i = 0; i < m; i += run) {
+		double p;
+
+		for (run = 1; i + run < m && key[i + run] == key[i]; run++)
+			;
+		p = (double)run / m;
+		h -= p * log2(p);
+	}
+	free(key);
+	return h;
+}
+
 int main(int argc, char **argv)
 {
 	size_t n, m, i, bytes, sized = 0, mismatches = 0;
@@ -245,6 +291,8 @@ int main(int argc, char **argv)
 				dec[i].addr, dec[i].size, lst[i].addr,
 				lst[i].size);
 	}
+	printf("entropy_bits_per_symbol=%.2f u32_bytes=%zu\n",
+	       entropy_bits(lst, m), 4 * m);
 	printf("symbols=%zu sized=%zu mismatches=%zu sizes_bytes=%zu bytes_per_symbol=%.2f\n",
 	       n, sized, mismatches, bytes, n ? (double)bytes / n : 0.0);
 	return mismatches ? 1 : 0;

@@ -1,0 +1,169 @@
+#!/bin/sh
+# make bench: what the sizes cost, patched against unpatched, in one run.
+#   memory      bytes of every kallsyms table in both vmlinux files, and the
+#               sizes data of the Debian fixture against u32 and entropy
+#   lookups     the lookup benchmark module (guest/ksz-bench) booted in both
+#               kernels: median and p99 ns per call
+#   /proc       time to read /proc/kallsyms (and /proc/kallsyms_sizes)
+#   build       scripts/kallsyms on one vmlinux's listing, and the link step
+# Prints a table and writes $BUILD/bench/results.tsv.  Never part of the
+# tests; under TCG absolute times are slow, the ratios are what count.
+# Environment: BUILD SRC (set by the Makefile).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+. "$here/lib.sh"
+: "${BUILD:?}" "${SRC:?}"
+out=$BUILD/bench
+mkdir -p "$out"
+tsv=$out/results.tsv
+N=6
+step() {
+	n=$1
+	shift
+	note "bench $n/$N: $*"
+}
+
+# row METRIC UNIT BASE PATCHED: one result, with the patched/unpatched ratio
+row() {
+	ratio=$(awk -v b="$3" -v p="$4" 'BEGIN {
+		if (b == "" || p == "" || b + 0 == 0) print "-";
+		else printf "%.3f", p / b }')
+	printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "${3:--}" "${4:--}" "$ratio" >>"$tsv"
+}
+
+: >"$tsv"
+printf 'meta\tdate\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$tsv"
+printf 'meta\tkernel\t%s\n' "$(cat "$BUILD/out-patched/include/config/kernel.release")" >>"$tsv"
+printf 'meta\tsource\t%s\n' "$(cat "$SRC/.debian-version" 2>/dev/null || echo "$SRC")" >>"$tsv"
+printf 'meta\tconfig\tconfigs/test.config (+ configs/patched.config), %s\n' \
+	"$(grep -c '^CONFIG_.*=y' "$BUILD/out-patched/.config") options =y" >>"$tsv"
+printf 'meta\tmachine\t%s, %s CPUs, QEMU TCG guests\n' \
+	"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)" "$(nproc)" >>"$tsv"
+printf 'metric\tunit\tunpatched\tpatched\tratio\n' >>"$tsv"
+
+step 1 "bench initramfs for both kernels (module logs: $BUILD/out-*/ksz-bench/build.log)"
+for k in base patched; do
+	if [ $k = base ]; then ktree=$SRC; else ktree=$BUILD/tree; fi
+	kdir=$BUILD/out-$k
+	ko=$("$here/build-module.sh" "$ktree" "$kdir" ksz-bench)
+	mkdir -p "$out/$k.d"
+	cp "$top/guest/ksz-bench/run" "$ko" "$out/$k.d/"
+	KSZ_BENCH=$out/$k.d "$here/make-initramfs.sh" "$out/$k.cpio" "$kdir" \
+		"$BUILD/guest" "$BUILD/bin/holes"
+done
+
+step 2 "boot both kernels (consoles: $out/base.log, $out/patched.log)"
+for k in base patched; do
+	"$here/boot.sh" "$BUILD/out-$k/arch/x86/boot/bzImage" "$out/$k.cpio" \
+		"$out/$k.log" || die "bench: boot of the $k kernel failed, see $out/$k.log"
+	grep -q 'KSZB done' "$out/$k.log" ||
+		die "bench: no lookup results in $out/$k.log"
+done
+
+# ksz VALUE-NAME LOG PATTERN: a KSZB field from a console log
+ksz() {
+	tr -d '\r' <"$2" | grep "KSZB $3 " | sed -n "s/.* $1=\([0-9]*\).*/\1/p" | head -1
+}
+for f in kallsyms_lookup_size_offset kallsyms_lookup sprint_symbol; do
+	for set in starts middles random; do
+		for v in median_ns p99_ns; do
+			row "$f/$set $v" ns "$(ksz $v "$out/base.log" "lookup $f $set")" \
+				"$(ksz $v "$out/patched.log" "lookup $f $set")"
+		done
+	done
+done
+for v in median_ns p99_ns; do
+	row "kallsyms_lookup_name/names $v" ns \
+		"$(ksz $v "$out/base.log" "lookup kallsyms_lookup_name names")" \
+		"$(ksz $v "$out/patched.log" "lookup kallsyms_lookup_name names")"
+done
+for f in /proc/kallsyms /proc/kallsyms_sizes; do
+	row "read $f median" us "$(ksz median_us "$out/base.log" "read $f")" \
+		"$(ksz median_us "$out/patched.log" "read $f")"
+done
+
+step 3 "kallsyms tables in both vmlinux files"
+# each table's extent: from its symbol to the next symbol (alignment included)
+tables() {
+	nm -n "$1" | awk '
+		function hex(s,  i, v) { v = 0; s = tolower(s)
+			for (i = 1; i <= length(s); i++)
+				v = v * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
+			return v }
+		want != "" && hex($1) > wantaddr { print want, hex($1) - wantaddr; want = "" }
+		$3 ~ /^kallsyms_(num_syms|names|markers|token_table|token_index|offsets|seqs_of_names|sizes|num_large_sizes|large_sizes)$/ {
+			if (want != "" && hex($1) > wantaddr) { print want, hex($1) - wantaddr }
+			want = $3; wantaddr = hex($1) }'
+}
+tables "$BUILD/out-base/vmlinux" >"$out/tables-base.txt"
+tables "$BUILD/out-patched/vmlinux" >"$out/tables-patched.txt"
+nsyms=$(grep -c . "$BUILD/out-patched/System.map")
+for t in num_syms names markers token_table token_index offsets seqs_of_names \
+	sizes num_large_sizes large_sizes; do
+	row "kallsyms_$t" bytes "$(awk -v t="kallsyms_$t" '$1 == t { print $2 }' "$out/tables-base.txt")" \
+		"$(awk -v t="kallsyms_$t" '$1 == t { print $2 }' "$out/tables-patched.txt")"
+done
+tb=$(awk '{ s += $2 } END { print s }' "$out/tables-base.txt")
+tp=$(awk '{ s += $2 } END { print s }' "$out/tables-patched.txt")
+row "all kallsyms tables" bytes "$tb" "$tp"
+sz=$(awk '$1 ~ /^kallsyms_(sizes|num_large_sizes|large_sizes)$/ { s += $2 } END { print s + 0 }' \
+	"$out/tables-patched.txt")
+row "sizes data per symbol (test kernel, $nsyms System.map lines)" bytes "" \
+	"$(awk -v s="$sz" -v n="$nsyms" 'BEGIN { printf "%.3f", s / n }')"
+
+step 4 "sizes data of the Debian fixture (make map-check)"
+fixture=$top/../shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz
+[ -f "$fixture" ] || fixture=/work/shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz
+if [ -f "$fixture" ]; then
+	"$here/map-check.sh" "$BUILD/tree" "$fixture" "$BUILD/map-check" >"$out/map-check.txt"
+	eval "$(tr ' ' '\n' <"$out/map-check.txt" | grep -E '^[a-z_]+=[0-9.]+$')"
+	row "fixture: sizes data per symbol (plain u32 = 4.000)" bytes 4.000 "$bytes_per_symbol"
+	row "fixture: entropy limit of the sizes" bytes 4.000 \
+		"$(awk -v h="$entropy_bits_per_symbol" 'BEGIN { printf "%.3f", h / 8 }')"
+	row "fixture: sizes data, all tables ($symbols symbols)" bytes "$u32_bytes" "$sizes_bytes"
+else
+	note "bench: no Debian fixture, its rows are left out"
+fi
+
+step 5 "scripts/kallsyms on the unpatched vmlinux's listing, 7 runs each"
+nm -n "$BUILD/out-base/vmlinux" | sed -f "$SRC/scripts/mksysmap" >"$out/listing.syms"
+nm -n -S "$BUILD/out-base/vmlinux" | sed -f "$BUILD/tree/scripts/mksysmap" >"$out/listing.sized"
+# time_runs CMD...: 7 runs, prints "min median" in ms
+time_runs() {
+	i=0
+	while [ $i -lt 7 ]; do
+		t0=$(date +%s%N)
+		"$@" >/dev/null
+		echo $((($(date +%s%N) - t0) / 1000))
+		i=$((i + 1))
+	done | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f %.1f\n", v[1] / 1000, v[4] / 1000 }'
+}
+set -- $(time_runs "$BUILD/out-base/scripts/kallsyms" --all-symbols --pc-relative "$out/listing.syms")
+kb_min=$1 kb_med=$2
+set -- $(time_runs "$BUILD/out-patched/scripts/kallsyms" --all-symbols --pc-relative "$out/listing.sized")
+kp_min=$1 kp_med=$2
+row "scripts/kallsyms min" ms "$kb_min" "$kp_min"
+row "scripts/kallsyms median" ms "$kb_med" "$kp_med"
+
+step 6 "link step (make vmlinux after removing it), 3 runs each (logs: $out/link-*.log)"
+link() {
+	rm -f "$2/vmlinux"
+	t0=$(date +%s%N)
+	make -s -C "$1" O="$2" -j"$(nproc)" vmlinux >"$out/link-$3.log" 2>&1 ||
+		die "bench: link failed, see $out/link-$3.log"
+	echo $((($(date +%s%N) - t0) / 1000000))
+}
+for k in base patched; do
+	if [ $k = base ]; then ktree=$SRC; else ktree=$BUILD/tree; fi
+	for i in 1 2 3; do link "$ktree" "$BUILD/out-$k" $k; done |
+		sort -n | sed -n 2p >"$out/link-$k.txt"
+done
+row "link step median (make vmlinux)" ms "$(cat "$out/link-base.txt")" "$(cat "$out/link-patched.txt")"
+
+echo
+grep '^meta' "$tsv" | cut -f2- | sed 's/\t/: /'
+echo
+grep -v '^meta' "$tsv" | awk -F '\t' '{ printf "%-62s %-6s %12s %12s %7s\n", $1, $2, $3, $4, $5 }'
+echo
+echo "results: $tsv"
