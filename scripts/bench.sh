@@ -117,7 +117,7 @@ fixture=$top/../shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz
 [ -f "$fixture" ] || fixture=/work/shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz
 if [ -f "$fixture" ]; then
 	"$here/map-check.sh" "$BUILD/tree" "$fixture" "$BUILD/map-check" >"$out/map-check.txt"
-	eval "$(tr ' ' '\n' <"$out/map-check.txt" | grep -E '^[a-z_]+=[0-9.]+$')"
+	eval "$(tr ' ' '\n' <"$out/map-check.txt" | grep -E '^[a-z0-9_]+=[0-9.]+$')"
 	row "fixture: sizes data per symbol (plain u32 = 4.000)" bytes 4.000 "$bytes_per_symbol"
 	row "fixture: entropy limit of the sizes" bytes 4.000 \
 		"$(awk -v h="$entropy_bits_per_symbol" 'BEGIN { printf "%.3f", h / 8 }')"

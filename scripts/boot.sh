@@ -4,6 +4,7 @@
 # a timeout or a missing KSZ-END is a failure, reported with the log path.
 # LOG.status gets "ok" or the reason, for the tests that read LOG.
 # Usage: boot.sh BZIMAGE INITRD LOG [TIMEOUT_SECONDS]
+# BOOT_APPEND adds to the kernel command line.
 set -u
 kernel=$1
 initrd=$2
@@ -14,7 +15,7 @@ rm -f "$log" "$log.status"
 timeout "$limit" qemu-system-x86_64 -accel tcg -m 512 -smp 1 \
 	-nographic -no-reboot -monitor none -serial stdio \
 	-kernel "$kernel" -initrd "$initrd" \
-	-append "console=ttyS0 nokaslr panic=-1 oops=panic" \
+	-append "console=ttyS0 nokaslr panic=-1 oops=panic ${BOOT_APPEND:-}" \
 	< /dev/null > "$log" 2>&1
 rc=$?
 

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Make TREE a git work tree of SRC: the baseline as one commit (tag
 # "baseline"), then every patch of patches/series applied with git am as its
-# own commit.  Re-running resets to the baseline and re-applies; git only
-# rewrites files that differ, so builds in O= stay incremental.
+# own commit.  Re-running does nothing when the tree already holds
+# patches/series, and otherwise resets to the baseline and re-applies.
 # Usage: make-tree.sh SRC TREE SERIES_DIR
 set -eu
 here=$(dirname "$0")
@@ -51,6 +51,10 @@ if [ -z "${FORCE:-}" ] &&
 	rm -rf "$chk" "$chk.list"
 	[ $same = 1 ] ||
 		die "make-tree: $tree has commits that patches/ lacks: make patches first (FORCE=1 drops them)"
+	# already the series: re-applying would only touch files and
+	# cost an O= rebuild of everything they reach
+	note "make-tree: $tree already at patches/series: $(gitc log --oneline -1 | cut -c1-60)"
+	exit 0
 fi
 
 gitc am --abort >/dev/null 2>&1 || true
