@@ -53,42 +53,48 @@ for k in base patched; do
 		"$BUILD/guest" "$BUILD/bin/holes"
 done
 
-step 2 "boot both kernels (consoles: $out/base.log, $out/patched.log)"
+step 2 "boot both kernels, 3 times, alternating (consoles: $out/{base,patched}.N.log)"
 # The guest's TSC calibration against the PIT fails now and then under
 # TCG, leaving a jiffies clock too coarse to time anything: give it the
 # host's TSC rate (the TCG guest reads the host TSC).
 khz=$(awk '/^cpu MHz/ { printf "%d", $4 * 1000; exit }' /proc/cpuinfo)
-for k in base patched; do
-	BOOT_APPEND="tsc_early_khz=$khz tsc=reliable" \
-		"$here/boot.sh" "$BUILD/out-$k/arch/x86/boot/bzImage" \
-		"$out/$k.cpio" "$out/$k.log" ||
-		die "bench: boot of the $k kernel failed, see $out/$k.log"
-	grep -q 'KSZB done' "$out/$k.log" ||
-		die "bench: no lookup results in $out/$k.log"
-	grep -q 'Switched to clocksource tsc' "$out/$k.log" ||
-		die "bench: the $k guest has no TSC clock, timings would be meaningless ($out/$k.log)"
+for n in 1 2 3; do
+	for k in base patched; do
+		log=$out/$k.$n.log
+		BOOT_APPEND="tsc_early_khz=$khz tsc=reliable" \
+			"$here/boot.sh" "$BUILD/out-$k/arch/x86/boot/bzImage" \
+			"$out/$k.cpio" "$log" ||
+			die "bench: boot of the $k kernel failed, see $log"
+		grep -q 'KSZB done' "$log" ||
+			die "bench: no lookup results in $log"
+		grep -q 'Switched to clocksource tsc' "$log" ||
+			die "bench: the $k guest has no TSC clock, timings would be meaningless ($log)"
+	done
 done
 
-# ksz VALUE-NAME LOG PATTERN: a KSZB field from a console log
+# ksz FIELD KERNEL PATTERN: a KSZB field, the median over the three boots
 ksz() {
-	tr -d '\r' <"$2" | grep "KSZB $3 " | sed -n "s/.* $1=\([0-9]*\).*/\1/p" | head -1
+	for n in 1 2 3; do
+		tr -d '\r' <"$out/$2.$n.log" | grep "KSZB $3 " |
+			sed -n "s/.* $1=\([0-9]*\).*/\1/p" | head -1
+	done | sort -n | sed -n 2p
 }
 for f in kallsyms_lookup_size_offset kallsyms_lookup sprint_symbol; do
 	for set in starts middles random; do
 		for v in median_ns p99_ns; do
-			row "$f/$set $v" ns "$(ksz $v "$out/base.log" "lookup $f $set")" \
-				"$(ksz $v "$out/patched.log" "lookup $f $set")"
+			row "$f/$set $v" ns "$(ksz $v base "lookup $f $set")" \
+				"$(ksz $v patched "lookup $f $set")"
 		done
 	done
 done
 for v in median_ns p99_ns; do
 	row "kallsyms_lookup_name/names $v" ns \
-		"$(ksz $v "$out/base.log" "lookup kallsyms_lookup_name names")" \
-		"$(ksz $v "$out/patched.log" "lookup kallsyms_lookup_name names")"
+		"$(ksz $v base "lookup kallsyms_lookup_name names")" \
+		"$(ksz $v patched "lookup kallsyms_lookup_name names")"
 done
 for f in /proc/kallsyms /proc/kallsyms_sizes; do
-	row "read $f median" us "$(ksz median_us "$out/base.log" "read $f")" \
-		"$(ksz median_us "$out/patched.log" "read $f")"
+	row "read $f median" us "$(ksz median_us base "read $f")" \
+		"$(ksz median_us patched "read $f")"
 done
 
 step 3 "kallsyms tables in both vmlinux files"
@@ -98,7 +104,7 @@ tables() {
 }
 tables "$BUILD/out-base/vmlinux" >"$out/tables-base.txt"
 tables "$BUILD/out-patched/vmlinux" >"$out/tables-patched.txt"
-nsyms=$(tr -d '\r' <"$out/patched.log" | sed -n 's/^KSZB symbols=\([0-9]*\).*/\1/p')
+nsyms=$(tr -d '\r' <"$out/patched.1.log" | sed -n 's/^KSZB symbols=\([0-9]*\).*/\1/p')
 for t in num_syms names markers token_table token_index offsets seqs_of_names \
 	sizes num_large_sizes large_sizes; do
 	row "kallsyms_$t" bytes "$(awk -v t="kallsyms_$t" '$1 == t { print $2 }' "$out/tables-base.txt")" \
