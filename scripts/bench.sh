@@ -17,7 +17,7 @@ top=$(cd "$here/.." && pwd)
 out=$BUILD/bench
 mkdir -p "$out"
 tsv=$out/results.tsv
-N=6
+N=7
 step() {
 	n=$1
 	shift
@@ -34,18 +34,25 @@ row() {
 
 : >"$tsv"
 printf 'meta\tdate\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$tsv"
-printf 'meta\tkernel\t%s\n' "$(cat "$BUILD/out-patched/include/config/kernel.release")" >>"$tsv"
+printf 'meta\tkernel\t%s\n' "$(cat "$BUILD/out-base/include/config/kernel.release")" >>"$tsv"
 printf 'meta\tsource\t%s\n' "$(cat "$SRC/.debian-version" 2>/dev/null || echo "$SRC")" >>"$tsv"
-printf 'meta\tconfig\tconfigs/test.config (+ configs/patched.config), %s\n' \
-	"$(grep -c '^CONFIG_.*=y' "$BUILD/out-patched/.config") options =y" >>"$tsv"
+printf 'meta\tconfig\tconfigs/test.config for both, %s options =y\n' \
+	"$(grep -c '^CONFIG_.*=y' "$BUILD/out-base/.config")" >>"$tsv"
 printf 'meta\tmachine\t%s, %s CPUs, QEMU TCG guests\n' \
 	"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)" "$(nproc)" >>"$tsv"
 printf 'metric\tunit\tunpatched\tpatched\tratio\n' >>"$tsv"
 
-step 1 "bench initramfs for both kernels (module logs: $BUILD/out-*/ksz-bench/build.log)"
+# The patched kernel of the tests has test-only options on top
+# (configs/patched.config); the bench compares kernels whose configs
+# differ in nothing, so it builds the series with configs/test.config.
+step 1 "build the patched kernel with the unpatched config (log: $BUILD/out-bench/build.log)"
+"$here/build-kernel.sh" "$BUILD/tree" "$BUILD/out-bench" "$top/configs/test.config"
+kout() { if [ "$1" = base ]; then echo "$BUILD/out-base"; else echo "$BUILD/out-bench"; fi; }
+
+step 2 "bench initramfs for both kernels (module logs: $BUILD/out-*/ksz-bench/build.log)"
 for k in base patched; do
 	if [ $k = base ]; then ktree=$SRC; else ktree=$BUILD/tree; fi
-	kdir=$BUILD/out-$k
+	kdir=$(kout $k)
 	ko=$("$here/build-module.sh" "$ktree" "$kdir" ksz-bench)
 	mkdir -p "$out/$k.d"
 	cp "$top/guest/ksz-bench/run" "$ko" "$out/$k.d/"
@@ -53,7 +60,7 @@ for k in base patched; do
 		"$BUILD/guest" "$BUILD/bin/holes"
 done
 
-step 2 "boot both kernels, 3 times, alternating (consoles: $out/{base,patched}.N.log)"
+step 3 "boot both kernels, 3 times, alternating (consoles: $out/{base,patched}.N.log)"
 # The guest's TSC calibration against the PIT fails now and then under
 # TCG, leaving a jiffies clock too coarse to time anything: give it the
 # host's TSC rate (the TCG guest reads the host TSC).
@@ -62,7 +69,7 @@ for n in 1 2 3; do
 	for k in base patched; do
 		log=$out/$k.$n.log
 		BOOT_APPEND="tsc_early_khz=$khz tsc=reliable" \
-			"$here/boot.sh" "$BUILD/out-$k/arch/x86/boot/bzImage" \
+			"$here/boot.sh" "$(kout $k)/arch/x86/boot/bzImage" \
 			"$out/$k.cpio" "$log" ||
 			die "bench: boot of the $k kernel failed, see $log"
 		grep -q 'KSZB done' "$log" ||
@@ -97,13 +104,13 @@ for f in /proc/kallsyms /proc/kallsyms_sizes; do
 		"$(ksz median_us patched "read $f")"
 done
 
-step 3 "kallsyms tables in both vmlinux files"
+step 4 "kallsyms tables in both vmlinux files"
 # each table's extent: from its symbol to the next symbol (alignment included)
 tables() {
 	nm -n "$1" | awk -f "$here/lo32.awk" -f "$here/kallsyms-tables.awk"
 }
 tables "$BUILD/out-base/vmlinux" >"$out/tables-base.txt"
-tables "$BUILD/out-patched/vmlinux" >"$out/tables-patched.txt"
+tables "$BUILD/out-bench/vmlinux" >"$out/tables-patched.txt"
 nsyms=$(tr -d '\r' <"$out/patched.1.log" | sed -n 's/^KSZB symbols=\([0-9]*\).*/\1/p')
 for t in num_syms names markers token_table token_index offsets seqs_of_names \
 	sizes num_large_sizes large_sizes; do
@@ -118,7 +125,7 @@ sz=$(awk '$1 ~ /^kallsyms_(sizes|num_large_sizes|large_sizes)$/ { s += $2 } END 
 row "sizes data per symbol (test kernel, $nsyms symbols)" bytes "" \
 	"$(awk -v s="$sz" -v n="$nsyms" 'BEGIN { printf "%.3f", s / n }')"
 
-step 4 "sizes data of the Debian fixture (make map-check)"
+step 5 "sizes data of the Debian fixture (make map-check)"
 fixture=$top/../shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz
 [ -f "$fixture" ] || fixture=/work/shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz
 if [ -f "$fixture" ]; then
@@ -132,7 +139,7 @@ else
 	note "bench: no Debian fixture, its rows are left out"
 fi
 
-step 5 "scripts/kallsyms on the unpatched vmlinux's listing, 7 runs each"
+step 6 "scripts/kallsyms on the unpatched vmlinux's listing, 7 runs each"
 nm -n "$BUILD/out-base/vmlinux" | sed -f "$SRC/scripts/mksysmap" >"$out/listing.syms"
 nm -n -S "$BUILD/out-base/vmlinux" | sed -f "$BUILD/tree/scripts/mksysmap" >"$out/listing.sized"
 # time_runs CMD...: 7 runs, prints "min median" in ms
@@ -147,12 +154,12 @@ time_runs() {
 }
 set -- $(time_runs "$BUILD/out-base/scripts/kallsyms" --all-symbols --pc-relative "$out/listing.syms")
 kb_min=$1 kb_med=$2
-set -- $(time_runs "$BUILD/out-patched/scripts/kallsyms" --all-symbols --pc-relative "$out/listing.sized")
+set -- $(time_runs "$BUILD/out-bench/scripts/kallsyms" --all-symbols --pc-relative "$out/listing.sized")
 kp_min=$1 kp_med=$2
 row "scripts/kallsyms min" ms "$kb_min" "$kp_min"
 row "scripts/kallsyms median" ms "$kb_med" "$kp_med"
 
-step 6 "link step (make vmlinux after removing it), 3 runs each (logs: $out/link-*.log)"
+step 7 "link step (make vmlinux after removing it), 3 runs each (logs: $out/link-*.log)"
 link() {
 	rm -f "$2/vmlinux"
 	t0=$(date +%s%N)
@@ -162,7 +169,7 @@ link() {
 }
 for k in base patched; do
 	if [ $k = base ]; then ktree=$SRC; else ktree=$BUILD/tree; fi
-	for i in 1 2 3; do link "$ktree" "$BUILD/out-$k" $k; done |
+	for i in 1 2 3; do link "$ktree" "$(kout $k)" $k; done |
 		sort -n | sed -n 2p >"$out/link-$k.txt"
 done
 row "link step median (make vmlinux)" ms "$(cat "$out/link-base.txt")" "$(cat "$out/link-patched.txt")"
