@@ -39,12 +39,12 @@ step 4 "build patched kernel (log: $BUILD/out-patched/build.log)"
 step 5 "initramfs for both kernels: kselftest, test module, vmlinux"
 mkdir -p "$BUILD/boot"
 "$here/build-kselftest.sh" "$BUILD/tree" "$BUILD/guest"
+mod_base=$("$here/build-module.sh" "$SRC" "$BUILD/out-base" ksz-mod)
+mod_patched=$("$here/build-module.sh" "$BUILD/tree" "$BUILD/out-patched" ksz-mod)
 "$here/make-initramfs.sh" "$BUILD/boot/base.cpio" "$BUILD/out-base" \
-	"$BUILD/guest" "$BUILD/bin/holes" \
-	"$("$here/build-module.sh" "$SRC" "$BUILD/out-base" ksz-mod)"
+	"$BUILD/guest" "$BUILD/bin/holes" "$mod_base"
 "$here/make-initramfs.sh" "$BUILD/boot/patched.cpio" "$BUILD/out-patched" \
-	"$BUILD/guest" "$BUILD/bin/holes" \
-	"$("$here/build-module.sh" "$BUILD/tree" "$BUILD/out-patched" ksz-mod)" \
+	"$BUILD/guest" "$BUILD/bin/holes" "$mod_patched" \
 	$(find "$BUILD/out-patched" -name 'kallsyms_sizes_kunit.ko')
 
 step 6 "boot unpatched kernel (console: $BUILD/boot/base.log)"
