@@ -35,5 +35,21 @@ printf '%-28s %-30s %s\n' "kprobe $HOLE_SPEC" "$(verdict hole base)" \
 	"$(verdict hole patched)"
 printf '%-28s %-30s %s\n' "kprobe $VALID_SPEC" "$(verdict valid base)" \
 	"$(verdict valid patched)"
+# from the kselftest's messages: a return address at the end of a function
+# that ends in a noreturn call, and /proc/kallsyms_sizes against the ELF
+frame() {
+	tr -d '\r' <"$BUILD/boot/$1.log" | grep '^# /proc/' |
+		grep -o 'ksz_noreturn_caller+0x[0-9a-f]*/0x[0-9a-f]*' |
+		grep -v '+0x0/' | tail -1
+}
+sizes() {
+	r=$(tr -d '\r' <"$BUILD/boot/$1.log" |
+		sed -n 's/^# vmlinux: \([0-9]*\) symbols checked.*/\1 symbols, each its ELF size/p')
+	r=${r%%
+*}
+	echo "${r:-absent}"
+}
+printf '%-28s %-30s %s\n' "noreturn caller on a stack" "$(frame base)" "$(frame patched)"
+printf '%-28s %-30s %s\n' "/proc/kallsyms_sizes" "$(sizes base)" "$(sizes patched)"
 echo
 echo "Console logs: $BUILD/boot/base.log $BUILD/boot/patched.log"
