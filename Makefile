@@ -5,6 +5,7 @@
 #   make patches    export the tree's commits back to patches/
 #   make map-check MAP=file   check the series' size table on an nm -n -S listing
 #   make bench      memory, lookup speed and build cost, patched/unpatched
+#   make bisect-check  every prefix of the series builds and boots
 # KSRC=/path/to/linux uses that tree instead of Debian's linux-source-7.2.
 
 KSRC ?=
@@ -17,7 +18,7 @@ CFLAGS_HOST := -O2 -Wall -Wextra
 FIXTURE := $(CURDIR)/../shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz
 MAP ?= $(FIXTURE)
 
-.PHONY: all demo check bench tree patches map-check tools deps prepare clean
+.PHONY: all demo check bench bisect-check tree patches map-check tools deps prepare clean
 
 all: demo
 
@@ -46,6 +47,9 @@ check: prepare
 
 bench: prepare
 	@scripts/bench.sh
+
+bisect-check: prepare
+	@scripts/bisect-check.sh
 
 tree: deps
 	@if [ -z "$(KSRC)" ]; then scripts/fetch-source.sh $(BUILD) $(KVER); fi
