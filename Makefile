@@ -43,7 +43,7 @@ demo: prepare
 	@scripts/demo.sh
 
 check: prepare
-	prove t/
+	prove --failures t/
 
 bench: prepare
 	@scripts/bench.sh
