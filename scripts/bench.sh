@@ -47,13 +47,14 @@ printf 'metric\tunit\tunpatched\tpatched\tratio\n' >>"$tsv"
 # differ in nothing, so it builds the series with configs/test.config.
 step 1 "build the patched kernel with the unpatched config (log: $BUILD/out-bench/build.log)"
 "$here/build-kernel.sh" "$BUILD/tree" "$BUILD/out-bench" "$top/configs/test.config"
+# kout/ktree KERNEL: the build directory and the source of base or patched
 kout() { if [ "$1" = base ]; then echo "$BUILD/out-base"; else echo "$BUILD/out-bench"; fi; }
+ktree() { if [ "$1" = base ]; then echo "$SRC"; else echo "$BUILD/tree"; fi; }
 
 step 2 "bench initramfs for both kernels (module logs: $BUILD/out-*/ksz-bench/build.log)"
 for k in base patched; do
-	if [ $k = base ]; then ktree=$SRC; else ktree=$BUILD/tree; fi
 	kdir=$(kout $k)
-	ko=$("$here/build-module.sh" "$ktree" "$kdir" ksz-bench)
+	ko=$("$here/build-module.sh" "$(ktree $k)" "$kdir" ksz-bench)
 	mkdir -p "$out/$k.d"
 	cp "$top/guest/ksz-bench/run" "$ko" "$out/$k.d/"
 	KSZ_BENCH=$out/$k.d "$here/make-initramfs.sh" "$out/$k.cpio" "$kdir" \
@@ -168,9 +169,11 @@ link() {
 	echo $((($(date +%s%N) - t0) / 1000000))
 }
 for k in base patched; do
-	if [ $k = base ]; then ktree=$SRC; else ktree=$BUILD/tree; fi
-	for i in 1 2 3; do link "$ktree" "$(kout $k)" $k; done |
-		sort -n | sed -n 2p >"$out/link-$k.txt"
+	: >"$out/link-$k.ms"
+	for i in 1 2 3; do
+		link "$(ktree $k)" "$(kout $k)" $k >>"$out/link-$k.ms"
+	done
+	sort -n "$out/link-$k.ms" | sed -n 2p >"$out/link-$k.txt"
 done
 row "link step median (make vmlinux)" ms "$(cat "$out/link-base.txt")" "$(cat "$out/link-patched.txt")"
 
