@@ -3,7 +3,8 @@
 #   make check      the same, then run the tests under prove
 #   make tree       git work tree of the source with patches/series applied
 #   make patches    export the tree's commits back to patches/
-#   make map-check MAP=file   check the series' size table on an nm -n -S listing
+#   make map-check [MAP=file] check the series' size table on an nm -n -S listing
+#                   (default: the Debian fixture, see find_fixture in scripts/lib.sh)
 #   make bench      memory, lookup speed and build cost, patched/unpatched
 #   make bisect-check  every prefix of the series builds and boots
 # KSRC=/path/to/linux uses that tree instead of Debian's linux-source-7.2.
@@ -15,8 +16,7 @@ SRC := $(if $(KSRC),$(KSRC),$(BUILD)/src)
 export KSRC KVER BUILD SRC
 
 CFLAGS_HOST := -O2 -Wall -Wextra
-FIXTURE := $(CURDIR)/../shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz
-MAP ?= $(FIXTURE)
+MAP ?=
 
 .PHONY: all demo check bench bisect-check tree patches map-check tools deps prepare clean
 
@@ -59,7 +59,7 @@ patches:
 	@scripts/export-patches.sh $(BUILD)/tree patches
 
 map-check: deps $(BUILD)/bin/sizes-decode
-	@scripts/map-check.sh $(BUILD)/tree $(MAP) $(BUILD)/map-check
+	@scripts/map-check.sh $(BUILD)/tree "$(MAP)" $(BUILD)/map-check
 
 clean:
 	rm -rf $(BUILD)/bin $(BUILD)/guest $(BUILD)/boot

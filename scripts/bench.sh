@@ -113,10 +113,10 @@ tables() {
 tables "$BUILD/out-base/vmlinux" >"$out/tables-base.txt"
 tables "$BUILD/out-bench/vmlinux" >"$out/tables-patched.txt"
 nsyms=$(tr -d '\r' <"$out/patched.1.log" | sed -n 's/^KSZB symbols=\([0-9]*\).*/\1/p')
-for t in num_syms names markers token_table token_index offsets seqs_of_names \
-	sizes num_large_sizes large_sizes; do
-	row "kallsyms_$t" bytes "$(awk -v t="kallsyms_$t" '$1 == t { print $2 }' "$out/tables-base.txt")" \
-		"$(awk -v t="kallsyms_$t" '$1 == t { print $2 }' "$out/tables-patched.txt")"
+# the patched vmlinux has every table of the unpatched one, and the new ones
+for t in $(cut -d' ' -f1 "$out/tables-patched.txt"); do
+	row "$t" bytes "$(awk -v t="$t" '$1 == t { print $2 }' "$out/tables-base.txt")" \
+		"$(awk -v t="$t" '$1 == t { print $2 }' "$out/tables-patched.txt")"
 done
 tb=$(awk '{ s += $2 } END { print s }' "$out/tables-base.txt")
 tp=$(awk '{ s += $2 } END { print s }' "$out/tables-patched.txt")
@@ -127,9 +127,8 @@ row "sizes data per symbol (test kernel, $nsyms symbols)" bytes "" \
 	"$(awk -v s="$sz" -v n="$nsyms" 'BEGIN { printf "%.3f", s / n }')"
 
 step 5 "sizes data of the Debian fixture (make map-check)"
-fixture=$top/../shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz
-[ -f "$fixture" ] || fixture=/work/shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz
-if [ -f "$fixture" ]; then
+fixture=$(find_fixture)
+if [ -n "$fixture" ]; then
 	"$here/map-check.sh" "$BUILD/tree" "$fixture" "$BUILD/map-check" >"$out/map-check.txt"
 	eval "$(tr ' ' '\n' <"$out/map-check.txt" | grep -E '^[a-z0-9_]+=[0-9.]+$')"
 	row "fixture: sizes data per symbol (plain u32 = 4.000)" bytes 4.000 "$bytes_per_symbol"

@@ -32,3 +32,14 @@ die() {
 	echo "error: $*" >&2
 	exit 1
 }
+
+# find_fixture: the path of the Debian symbol-table fixture (shared
+# material, not in this repository): $FIXTURE if set, else next to the
+# repository, else /work/shared; nothing when there is none.
+find_fixture() {
+	for f in "${FIXTURE:-}" \
+		"$(cd "$(dirname "$0")/.." && pwd)/../shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz" \
+		/work/shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz; do
+		[ -n "$f" ] && [ -f "$f" ] && { echo "$f"; return; }
+	done
+}

@@ -4,14 +4,16 @@
 # build does, assemble the output, and let tools/sizes-decode decode the
 # size tables and compare every size with the listing.  The listing is
 # taken as a KALLSYMS_ALL kernel's (--all-symbols), 64-bit (--pc-relative).
-# Usage: map-check.sh TREE LISTING WORKDIR
+# Usage: map-check.sh TREE LISTING WORKDIR (LISTING "": the Debian fixture)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 tree=$1
-map=$2
+map=${2:-$(find_fixture)}
 work=$3
 : "${BUILD:=$here/../build}"
+
+[ -n "$map" ] || die "map-check: no listing: give MAP=<nm -n -S listing> (no Debian fixture found)"
 
 [ -f "$tree/scripts/kallsyms.c" ] || die "map-check: no kernel tree at $tree (make tree)"
 [ -f "$map" ] || die "map-check: no listing $map"

@@ -38,8 +38,5 @@ need_boot() {
 }
 
 # The Debian fixture (shared material, not part of this repository).
-fixture=
-for f in "${FIXTURE:-}" "$TOP/../shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz" \
-	/work/shared/fixtures/debian-7.2.13-cloud-amd64.nm.xz; do
-	[ -n "$f" ] && [ -f "$f" ] && { fixture=$f; break; }
-done
+. "$TOP/scripts/lib.sh"
+fixture=$(find_fixture)
