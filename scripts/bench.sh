@@ -3,7 +3,9 @@
 #   memory      bytes of every kallsyms table in both vmlinux files, and the
 #               sizes data of the Debian fixture against u32 and entropy
 #   lookups     the lookup benchmark module (guest/ksz-bench) booted in both
-#               kernels: median and p99 ns per call
+#               kernels: median and p99 per call, in guest instructions
+#               (QEMU -icount: exact and repeatable) and in wall clock ns
+#               (TCG: a few percent of noise between boots)
 #   /proc       time to read /proc/kallsyms (and /proc/kallsyms_sizes)
 #   build       scripts/kallsyms on one vmlinux's listing, and the link step
 # Prints a table and writes $BUILD/bench/results.tsv.  Never part of the
@@ -17,7 +19,7 @@ top=$(cd "$here/.." && pwd)
 out=$BUILD/bench
 mkdir -p "$out"
 tsv=$out/results.tsv
-N=7
+N=8
 step() {
 	n=$1
 	shift
@@ -61,51 +63,92 @@ for k in base patched; do
 		"$BUILD/guest" "$BUILD/bin/holes"
 done
 
-step 3 "boot both kernels, 3 times, alternating (consoles: $out/{base,patched}.N.log)"
+# bench_boot KERNEL LOG: boot a kernel with its bench initramfs, which
+# must have run the lookups on a TSC clock (BOOT_APPEND, BOOT_QEMU: boot.sh)
+bench_boot() {
+	"$here/boot.sh" "$(kout "$1")/arch/x86/boot/bzImage" "$out/$1.cpio" "$2" ||
+		die "bench: boot of the $1 kernel failed, see $2"
+	grep -q 'KSZB done' "$2" ||
+		die "bench: no lookup results in $2"
+	grep -q 'Switched to clocksource tsc' "$2" ||
+		die "bench: the $1 guest has no TSC clock, timings would be meaningless ($2)"
+}
+
+step 3 "boot both kernels twice under QEMU -icount (consoles: $out/{base,patched}.icount.N.log)"
+# With -icount shift=0 the guest clock advances one nanosecond per guest
+# instruction, whatever the host does: "ns" are instruction counts, the
+# same in every run, so that ratios of a few percent are measurable.  The
+# guest TSC then runs at exactly 1 GHz.
+for n in 1 2; do
+	for k in base patched; do
+		BOOT_QEMU="-icount shift=0,sleep=off" \
+			BOOT_APPEND="tsc_early_khz=1000000 tsc=reliable" \
+			bench_boot $k "$out/$k.icount.$n.log"
+	done
+done
+# lookups LOG: the lookup results of a console log, without the clock
+lookups() { tr -d '\r' <"$1" | grep 'KSZB lookup' | sed 's/.*KSZB //'; }
+repeatable=yes
+for k in base patched; do
+	lookups "$out/$k.icount.1.log" >"$out/$k.icount.1.txt"
+	lookups "$out/$k.icount.2.log" >"$out/$k.icount.2.txt"
+	cmp -s "$out/$k.icount.1.txt" "$out/$k.icount.2.txt" || repeatable=no
+done
+[ $repeatable = yes ] ||
+	note "bench: the two -icount boots of a kernel differ: instruction counts are not exact"
+printf 'meta\ticount\tinstruction counts identical in both -icount boots of each kernel: %s\n' \
+	$repeatable >>"$tsv"
+
+step 4 "boot both kernels 3 times, alternating, on the wall clock (consoles: $out/{base,patched}.N.log)"
 # The guest's TSC calibration against the PIT fails now and then under
 # TCG, leaving a jiffies clock too coarse to time anything: give it the
 # host's TSC rate (the TCG guest reads the host TSC).
 khz=$(awk '/^cpu MHz/ { printf "%d", $4 * 1000; exit }' /proc/cpuinfo)
 for n in 1 2 3; do
 	for k in base patched; do
-		log=$out/$k.$n.log
 		BOOT_APPEND="tsc_early_khz=$khz tsc=reliable" \
-			"$here/boot.sh" "$(kout $k)/arch/x86/boot/bzImage" \
-			"$out/$k.cpio" "$log" ||
-			die "bench: boot of the $k kernel failed, see $log"
-		grep -q 'KSZB done' "$log" ||
-			die "bench: no lookup results in $log"
-		grep -q 'Switched to clocksource tsc' "$log" ||
-			die "bench: the $k guest has no TSC clock, timings would be meaningless ($log)"
+			bench_boot $k "$out/$k.$n.log"
 	done
 done
 
-# ksz FIELD KERNEL PATTERN: a KSZB field, the median over the three boots
-ksz() {
+# field FIELD LOG PATTERN: one KSZB field of a console log
+field() {
+	tr -d '\r' <"$2" | grep "KSZB $3 " |
+		sed -n "s/.* $1=\([0-9]*\).*/\1/p" | head -1
+}
+# insns FIELD KERNEL PATTERN: from the first -icount boot
+insns() { field "$1" "$out/$2.icount.1.log" "$3"; }
+# wall FIELD KERNEL PATTERN: the median over the three wall clock boots
+wall() {
 	for n in 1 2 3; do
-		tr -d '\r' <"$out/$2.$n.log" | grep "KSZB $3 " |
-			sed -n "s/.* $1=\([0-9]*\).*/\1/p" | head -1
+		field "$1" "$out/$2.$n.log" "$3"
 	done | sort -n | sed -n 2p
 }
-for f in kallsyms_lookup_size_offset kallsyms_lookup sprint_symbol; do
-	for set in starts middles random; do
-		for v in median_ns p99_ns; do
-			row "$f/$set $v" ns "$(ksz $v base "lookup $f $set")" \
-				"$(ksz $v patched "lookup $f $set")"
+# both CLOCK FIELD METRIC UNIT PATTERN: one row from CLOCK (insns or wall)
+both() {
+	row "$3" "$4" "$($1 "$2" base "$5")" "$($1 "$2" patched "$5")"
+}
+for clock in insns wall; do
+	if [ $clock = insns ]; then unit=insns; else unit=ns; fi
+	for f in kallsyms_lookup_size_offset kallsyms_lookup sprint_symbol; do
+		for set in starts middles random; do
+			for v in median p99; do
+				both $clock ${v}_ns "$f/$set $v ($clock)" $unit \
+					"lookup $f $set"
+			done
 		done
 	done
-done
-for v in median_ns p99_ns; do
-	row "kallsyms_lookup_name/names $v" ns \
-		"$(ksz $v base "lookup kallsyms_lookup_name names")" \
-		"$(ksz $v patched "lookup kallsyms_lookup_name names")"
-done
-for f in /proc/kallsyms /proc/kallsyms_sizes; do
-	row "read $f median" us "$(ksz median_us base "read $f")" \
-		"$(ksz median_us patched "read $f")"
+	for v in median p99; do
+		both $clock ${v}_ns "kallsyms_lookup_name/names $v ($clock)" $unit \
+			"lookup kallsyms_lookup_name names"
+	done
+	if [ $clock = insns ]; then unit="k insns"; else unit=us; fi
+	for f in /proc/kallsyms /proc/kallsyms_sizes; do
+		both $clock median_us "read $f median ($clock)" "$unit" "read $f"
+	done
 done
 
-step 4 "kallsyms tables in both vmlinux files"
+step 5 "kallsyms tables in both vmlinux files"
 # each table's extent: from its symbol to the next symbol (alignment included)
 tables() {
 	nm -n "$1" | awk -f "$here/lo32.awk" -f "$here/kallsyms-tables.awk"
@@ -126,7 +169,7 @@ sz=$(awk '$1 ~ /^kallsyms_(sizes|num_large_sizes|large_sizes)$/ { s += $2 } END 
 row "sizes data per symbol (test kernel, $nsyms symbols)" bytes "" \
 	"$(awk -v s="$sz" -v n="$nsyms" 'BEGIN { printf "%.3f", s / n }')"
 
-step 5 "sizes data of the Debian fixture (make map-check)"
+step 6 "sizes data of the Debian fixture (make map-check)"
 fixture=$(find_fixture)
 if [ -n "$fixture" ]; then
 	"$here/map-check.sh" "$BUILD/tree" "$fixture" "$BUILD/map-check" >"$out/map-check.txt"
@@ -139,7 +182,7 @@ else
 	note "bench: no Debian fixture, its rows are left out"
 fi
 
-step 6 "scripts/kallsyms on the unpatched vmlinux's listing, 7 runs each"
+step 7 "scripts/kallsyms on the unpatched vmlinux's listing, 7 runs each"
 nm -n "$BUILD/out-base/vmlinux" | sed -f "$SRC/scripts/mksysmap" >"$out/listing.syms"
 nm -n -S "$BUILD/out-base/vmlinux" | sed -f "$BUILD/tree/scripts/mksysmap" >"$out/listing.sized"
 # time_runs CMD...: 7 runs, prints "min median" in ms
@@ -159,7 +202,7 @@ kp_min=$1 kp_med=$2
 row "scripts/kallsyms min" ms "$kb_min" "$kp_min"
 row "scripts/kallsyms median" ms "$kb_med" "$kp_med"
 
-step 7 "link step (make vmlinux after removing it), 3 runs each (logs: $out/link-*.log)"
+step 8 "link step (make vmlinux after removing it), 3 runs each (logs: $out/link-*.log)"
 link() {
 	rm -f "$2/vmlinux"
 	t0=$(date +%s%N)

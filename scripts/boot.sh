@@ -4,7 +4,7 @@
 # a timeout or a missing KSZ-END is a failure, reported with the log path.
 # LOG.status gets "ok" or the reason, for the tests that read LOG.
 # Usage: boot.sh BZIMAGE INITRD LOG [TIMEOUT_SECONDS]
-# BOOT_APPEND adds to the kernel command line.
+# BOOT_APPEND adds to the kernel command line, BOOT_QEMU to QEMU's options.
 set -u
 kernel=$1
 initrd=$2
@@ -12,7 +12,8 @@ log=$3
 limit=${4:-600}
 
 rm -f "$log" "$log.status"
-timeout "$limit" qemu-system-x86_64 -accel tcg -m 512 -smp 1 \
+# shellcheck disable=SC2086 # BOOT_QEMU holds several options
+timeout "$limit" qemu-system-x86_64 -accel tcg ${BOOT_QEMU:-} -m 512 -smp 1 \
 	-nographic -no-reboot -monitor none -serial stdio \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 nokaslr panic=-1 oops=panic ${BOOT_APPEND:-}" \
