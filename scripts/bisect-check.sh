@@ -4,7 +4,7 @@
 # in a second work tree, builds it with configs/test.config in one O=
 # directory (incremental from commit to commit) and boots it with the
 # test initramfs; a boot is good when the guest reaches KSZ-END.  Not part
-# of the tests (13 builds); run it before sending the series.
+# of the tests (one build per patch); run it before sending the series.
 # Environment: BUILD (set by the Makefile).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
