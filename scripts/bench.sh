@@ -42,7 +42,6 @@ printf 'meta\tconfig\tconfigs/test.config for both, %s options =y\n' \
 	"$(grep -c '^CONFIG_.*=y' "$BUILD/out-base/.config")" >>"$tsv"
 printf 'meta\tmachine\t%s, %s CPUs, QEMU TCG guests\n' \
 	"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)" "$(nproc)" >>"$tsv"
-printf 'metric\tunit\tunpatched\tpatched\tratio\n' >>"$tsv"
 
 # The patched kernel of the tests has test-only options on top
 # (configs/patched.config); the bench compares kernels whose configs
@@ -62,6 +61,9 @@ for k in base patched; do
 	KSZ_BENCH=$out/$k.d "$here/make-initramfs.sh" "$out/$k.cpio" "$kdir" \
 		"$BUILD/guest" "$BUILD/bin/holes"
 done
+
+# ksz_lines LOG: the benchmark's lines of a console log
+ksz_lines() { tr -d '\r' <"$1" | grep 'KSZB '; }
 
 # bench_boot KERNEL LOG: boot a kernel with its bench initramfs, which
 # must have run the lookups on a TSC clock (BOOT_APPEND, BOOT_QEMU: boot.sh)
@@ -89,7 +91,7 @@ done
 # lookups LOG: the medians of a console log's lookups.  Not the p99: an
 # interrupt may land in a batch in one boot and not in the other.
 lookups() {
-	tr -d '\r' <"$1" | grep 'KSZB lookup' | sed 's/.*KSZB //; s/ p99_ns=.*//'
+	ksz_lines "$1" | grep 'KSZB lookup' | sed 's/.*KSZB //; s/ p99_ns=.*//'
 }
 repeatable=yes
 for k in base patched; do
@@ -101,6 +103,8 @@ done
 	note "bench: the medians of two -icount boots of a kernel differ: instruction counts are not exact"
 printf 'meta\ticount\tmedian instruction counts identical in both -icount boots of each kernel: %s\n' \
 	$repeatable >>"$tsv"
+# the last meta line: the results follow
+printf 'metric\tunit\tunpatched\tpatched\tratio\n' >>"$tsv"
 
 step 4 "boot both kernels 3 times, alternating, on the wall clock (consoles: $out/{base,patched}.N.log)"
 # The guest's TSC calibration against the PIT fails now and then under
@@ -116,7 +120,7 @@ done
 
 # field FIELD LOG PATTERN: one KSZB field of a console log
 field() {
-	tr -d '\r' <"$2" | grep "KSZB $3 " |
+	ksz_lines "$2" | grep "KSZB $3 " |
 		sed -n "s/.* $1=\([0-9]*\).*/\1/p" | head -1
 }
 # insns FIELD KERNEL PATTERN: from the first -icount boot
@@ -158,7 +162,7 @@ tables() {
 }
 tables "$BUILD/out-base/vmlinux" >"$out/tables-base.txt"
 tables "$BUILD/out-bench/vmlinux" >"$out/tables-patched.txt"
-nsyms=$(tr -d '\r' <"$out/patched.1.log" | sed -n 's/^KSZB symbols=\([0-9]*\).*/\1/p')
+nsyms=$(ksz_lines "$out/patched.1.log" | sed -n 's/^KSZB symbols=\([0-9]*\).*/\1/p')
 # the patched vmlinux has every table of the unpatched one, and the new ones
 for t in $(cut -d' ' -f1 "$out/tables-patched.txt"); do
 	row "$t" bytes "$(awk -v t="$t" '$1 == t { print $2 }' "$out/tables-base.txt")" \
