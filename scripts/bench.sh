@@ -171,7 +171,7 @@ done
 tb=$(awk '{ s += $2 } END { print s }' "$out/tables-base.txt")
 tp=$(awk '{ s += $2 } END { print s }' "$out/tables-patched.txt")
 row "all kallsyms tables" bytes "$tb" "$tp"
-sz=$(awk '$1 ~ /^kallsyms_(sizes|num_large_sizes|large_sizes)$/ { s += $2 } END { print s + 0 }' \
+sz=$(awk '$1 ~ /^kallsyms_(sizes|num_large_sizes|large_sizes|num_nested|nested)$/ { s += $2 } END { print s + 0 }' \
 	"$out/tables-patched.txt")
 row "sizes data per symbol (test kernel, $nsyms symbols)" bytes "" \
 	"$(awk -v s="$sz" -v n="$nsyms" 'BEGIN { printf "%.3f", s / n }')"

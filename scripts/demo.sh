@@ -50,6 +50,12 @@ sizes() {
 	echo "${r:-absent}"
 }
 printf '%-28s %-30s %s\n' "noreturn caller on a stack" "$(frame base)" "$(frame patched)"
+# from guest/init: %pS of the leftover of an overridden weak function in
+# the ksz_weak module (its address differs between the kernels)
+weak() {
+	tr -d '\r' <"$BUILD/boot/$1.log" | sed -n 's/^KSZ weak leftover [0-9a-f]* //p' | head -1
+}
+printf '%-28s %-30s %s\n' "%pS of a weak leftover" "$(weak base)" "$(weak patched)"
 printf '%-28s %-30s %s\n' "/proc/kallsyms_sizes" "$(sizes base)" "$(sizes patched)"
 echo
 echo "Console logs: $BUILD/boot/base.log $BUILD/boot/patched.log"

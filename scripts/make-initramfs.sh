@@ -34,6 +34,9 @@ align=$(sed -n 's/^CONFIG_FUNCTION_ALIGNMENT=//p' "$kbuild/.config")
 "$here/pick-hole.sh" "$holes" "$kbuild/vmlinux" "${align:-16}" > "$root/params"
 for m in "$@"; do
 	cp "$m" "$root/modules/"
+	# ksz_weak takes the place of its weak leftover as parameters
+	[ "$(basename "$m")" != ksz_weak.ko ] ||
+		"$here/weak-leftover.sh" "$(dirname "$m")" >> "$root/params"
 done
 # a bench initramfs: /init runs /bench/run instead of the tests
 if [ -n "${KSZ_BENCH:-}" ]; then

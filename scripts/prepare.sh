@@ -1,7 +1,8 @@
 #!/bin/sh
 # Everything the demo and the tests need, in order, with progress:
 # source, tree, the unpatched and the patched kernel (side by side, out of
-# tree), initramfs for each, and one boot of each.  A failed build stops
+# tree), the patched one relinked with an extra kallsyms pass, initramfs
+# for each, and one boot of each.  A failed build stops
 # here; a failed boot is left for the tests to report (with its log).
 # Environment: BUILD SRC KSRC KVER (set by the Makefile).
 set -eu
@@ -10,7 +11,7 @@ top=$(cd "$here/.." && pwd)
 . "$here/lib.sh"
 
 : "${BUILD:?}" "${SRC:?}"
-N=8
+N=9
 step() {
 	n=$1
 	shift
@@ -36,23 +37,30 @@ step 4 "build patched kernel (log: $BUILD/out-patched/build.log)"
 "$here/build-kernel.sh" "$BUILD/tree" "$BUILD/out-patched" \
 	"$top/configs/test.config" "$top/configs/patched.config"
 
-step 5 "initramfs for both kernels: kselftest, test module, vmlinux"
+step 5 "relink the patched vmlinux, then with KALLSYMS_EXTRA_PASS=1 (logs: $BUILD/out-patched/link-*.log)"
+"$here/extra-pass.sh" "$BUILD/tree" "$BUILD/out-patched"
+
+step 6 "initramfs for both kernels: kselftest, test modules, vmlinux"
 mkdir -p "$BUILD/boot"
 "$here/build-kselftest.sh" "$BUILD/tree" "$BUILD/guest"
-mod_base=$("$here/build-module.sh" "$SRC" "$BUILD/out-base" ksz-mod)
-mod_patched=$("$here/build-module.sh" "$BUILD/tree" "$BUILD/out-patched" ksz-mod)
-"$here/make-initramfs.sh" "$BUILD/boot/base.cpio" "$BUILD/out-base" \
-	"$BUILD/guest" "$BUILD/bin/holes" "$mod_base"
-"$here/make-initramfs.sh" "$BUILD/boot/patched.cpio" "$BUILD/out-patched" \
-	"$BUILD/guest" "$BUILD/bin/holes" "$mod_patched" \
-	$(find "$BUILD/out-patched" -name 'kallsyms_sizes_kunit.ko')
+for k in base patched; do
+	src=$SRC
+	[ $k = base ] || src=$BUILD/tree
+	mods=
+	for m in ksz-mod ksz-weak; do
+		mods="$mods $("$here/build-module.sh" "$src" "$BUILD/out-$k" $m)"
+	done
+	# shellcheck disable=SC2086 # mods holds several paths
+	"$here/make-initramfs.sh" "$BUILD/boot/$k.cpio" "$BUILD/out-$k" \
+		"$BUILD/guest" "$BUILD/bin/holes" $mods
+done
 
-step 6 "boot unpatched kernel (console: $BUILD/boot/base.log)"
+step 7 "boot unpatched kernel (console: $BUILD/boot/base.log)"
 "$here/boot.sh" "$BUILD/out-base/arch/x86/boot/bzImage" \
 	"$BUILD/boot/base.cpio" "$BUILD/boot/base.log" || true
 
-step 7 "boot patched kernel (console: $BUILD/boot/patched.log)"
+step 8 "boot patched kernel (console: $BUILD/boot/patched.log)"
 "$here/boot.sh" "$BUILD/out-patched/arch/x86/boot/bzImage" \
 	"$BUILD/boot/patched.cpio" "$BUILD/boot/patched.log" || true
 
-step 8 "done"
+step 9 "done"

@@ -1,10 +1,13 @@
 #!/bin/sh
-# The kprobe blacklist must not shrink: every symbol the unpatched kernel
-# blacklists lies inside an entry of the patched kernel's blacklist.
-# (The patched list may have fewer entries: a sized asm function now
-# covers its nested labels in one entry.)
+# The kprobe blacklist (/sys/kernel/debug/kprobes/blacklist, which perf
+# probe reads) must not shrink, and each patched entry must be exactly a
+# symbol of the booted vmlinux: start at a symbol's start, carry the name
+# of a symbol there, end where that symbol group ends (its ELF size, or
+# for a size-0 label the next symbol, within a function it is nested in).
+# Every sized function the unpatched kernel lists keeps an entry under
+# its own name.  The truth is nm -S of the booted vmlinux.
 . "$(dirname "$0")/tap.sh"
-plan 3
+plan 7
 for k in base patched; do
 	need_boot "$BUILD/boot/$k.log"
 done
@@ -26,3 +29,15 @@ missing=$(awk -f "$TOP/scripts/lo32.awk" -f "$TOP/t/blacklist-covered.awk" \
 [ -z "$missing" ]
 ok $? "every symbol blacklisted by the unpatched kernel still is" \
 	"not covered: $(echo $missing | head -c 300)"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+nm -n -S "$BUILD/out-patched/vmlinux" | sed -f "$BUILD/tree/scripts/mksysmap" > "$tmp/nm"
+awk -f "$TOP/scripts/lo32.awk" -f "$TOP/t/blacklist-bounds.awk" \
+	"$tmp/nm" "$BUILD/boot/patched.log" "$BUILD/boot/base.log" > "$tmp/v"
+kind() { grep "^$1 " "$tmp/v" | head -5 | tr '\n' ';'; }
+is "$(kind checked)" "checked $p;" "every patched entry was checked"
+is "$(kind start)" "" "every patched entry starts at a symbol's start"
+is "$(kind name)" "" "... carries the name of a symbol there"
+is "$(kind bounds)$(kind lost)" "" \
+	"... ends where its symbol ends, and no sized function lost its entry"

@@ -80,9 +80,11 @@ static uint32_t u32_at(size_t off)
 	return v;
 }
 
-static struct pair *decode(const char *path, size_t *count, size_t *bytes)
+static struct pair *decode(const char *path, size_t *count, size_t *bytes,
+			   size_t *nested)
 {
-	size_t n, i, off_offsets, off_sizes, off_large, nlarge, symn = 0;
+	size_t n, i, k, off_offsets, off_sizes, off_large, nlarge, symn = 0;
+	size_t off_nested, nnested;
 	size_t symstr = 0, shstrndx;
 	Elf_Data *symd = NULL;
 	Elf_Scn *scn = NULL;
@@ -143,6 +145,8 @@ static struct pair *decode(const char *path, size_t *count, size_t *bytes)
 	nlarge = u32_at(sym_off(elf, symd, symn, symstr,
 				"kallsyms_num_large_sizes"));
 	off_large = sym_off(elf, symd, symn, symstr, "kallsyms_large_sizes");
+	nnested = u32_at(sym_off(elf, symd, symn, symstr, "kallsyms_num_nested"));
+	off_nested = sym_off(elf, symd, symn, symstr, "kallsyms_nested");
 	if (off_sizes + n > rodata_size)
 		fail("kallsyms_sizes out of .rodata", NULL);
 
@@ -151,14 +155,13 @@ static struct pair *decode(const char *path, size_t *count, size_t *bytes)
 		p[i].addr = addend_at[(off_offsets + 4 * i) / 4];
 	for (i = 0; i < n; i++) {
 		unsigned int code = rodata[off_sizes + i];
-		size_t k;
 
-		if (code < 0x80) {
+		if (code < 0x40) {
 			if (i + 1 == n)
 				fail("padding code on the last symbol", NULL);
 			p[i].size = p[i + 1].addr - p[i].addr - code;
 		} else if (code < 0xff) {
-			p[i].size = code - 0x80;
+			p[i].size = code - 0x40;
 		} else {
 			for (k = 0; k < nlarge; k++)
 				if (u32_at(off_large + 8 * k) == i)
@@ -168,8 +171,19 @@ static struct pair *decode(const char *path, size_t *count, size_t *bytes)
 			p[i].size = u32_at(off_large + 8 * k + 4);
 		}
 	}
+	/* every nested symbol starts strictly inside its outer symbol */
+	for (k = 0; k < nnested; k++) {
+		size_t in = u32_at(off_nested + 8 * k);
+		size_t out = u32_at(off_nested + 8 * k + 4);
+
+		if (in >= n || out >= in || p[out].addr >= p[in].addr ||
+		    p[in].addr >= p[out].addr + (int64_t)p[out].size ||
+		    rodata[off_sizes + in] != 0xff)
+			fail("bad kallsyms_nested entry", NULL);
+	}
 	*count = n;
-	*bytes = n + 4 + 8 * nlarge;
+	*nested = nnested;
+	*bytes = n + 4 + 8 * nlarge + 4 + 8 * nnested;
 	return p;
 }
 
@@ -263,14 +277,14 @@ static double entropy_bits(const struct pair *lst, size_t m)
 
 int main(int argc, char **argv)
 {
-	size_t n, m, i, bytes, sized = 0, mismatches = 0;
+	size_t n, m, i, bytes, nested, sized = 0, mismatches = 0;
 	struct pair *dec, *lst;
 
 	if (argc != 3) {
 		fprintf(stderr, "usage: sizes-decode KALLSYMS.o LISTING\n");
 		return 2;
 	}
-	dec = decode(argv[1], &n, &bytes);
+	dec = decode(argv[1], &n, &bytes, &nested);
 	lst = listing(argv[2], &m);
 	qsort(dec, n, sizeof(*dec), cmp_pair);
 	qsort(lst, m, sizeof(*lst), cmp_pair);
@@ -293,7 +307,7 @@ int main(int argc, char **argv)
 	}
 	printf("entropy_bits_per_symbol=%.2f u32_bytes=%zu\n",
 	       entropy_bits(lst, m), 4 * m);
-	printf("symbols=%zu sized=%zu mismatches=%zu sizes_bytes=%zu bytes_per_symbol=%.2f\n",
-	       n, sized, mismatches, bytes, n ? (double)bytes / n : 0.0);
+	printf("symbols=%zu sized=%zu nested=%zu mismatches=%zu sizes_bytes=%zu bytes_per_symbol=%.3f\n",
+	       n, sized, nested, mismatches, bytes, n ? (double)bytes / n : 0.0);
 	return mismatches ? 1 : 0;
 }

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Link one kernel build's vmlinux twice more: as usual, then with
+# KALLSYMS_EXTRA_PASS=1, which adds a third kallsyms pass.  Keep each
+# link's log (link-2.log, link-3.log) and the bytes of its kallsyms
+# tables (kallsyms-tables.2, .3), for t/extra-pass.t.  The second link is
+# the one left in place, bzImage rebuilt from it.
+# Usage: extra-pass.sh SRC OUT
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+src=$(cd "$1" && pwd)
+out=$(cd "$2" && pwd)
+
+# dump SUFFIX: the bytes from the first kallsyms table to the end of the
+# last one (tables are contiguous: scripts/kallsyms emits them together)
+dump() {
+	set -- "$1" $(nm -n "$out/vmlinux" |
+		awk -f "$here/lo32.awk" -f "$here/kallsyms-tables.awk" |
+		awk 'NR == 1 { s = $3 } { e = $3 + $2 } END { printf "%.0f %.0f\n", s, e }') \
+		$(objdump -h "$out/vmlinux" | awk '$2 == ".rodata" { print $4, $6 }')
+	[ $# = 5 ] || die "extra-pass: no kallsyms tables or .rodata in $out/vmlinux"
+	vma=$(printf '%d' "0x$(echo "$4" | tail -c 9)")
+	[ "$2" -ge "$vma" ] || die "extra-pass: kallsyms tables outside .rodata"
+	tail -c +$(($(printf '%d' "0x$5") + $2 - vma + 1)) "$out/vmlinux" |
+		head -c $(($3 - $2)) > "$out/kallsyms-tables.$1"
+}
+
+rm -f "$out/vmlinux" "$out/vmlinux.unstripped"
+run_logged "$out/link-2.log" make -C "$src" O="$out" vmlinux
+dump 2
+rm -f "$out/vmlinux" "$out/vmlinux.unstripped"
+KALLSYMS_EXTRA_PASS=1 run_logged "$out/link-3.log" make -C "$src" O="$out" \
+	KALLSYMS_EXTRA_PASS=1 vmlinux bzImage
+dump 3
