@@ -2,8 +2,11 @@
 # Link one kernel build's vmlinux twice more: as usual, then with
 # KALLSYMS_EXTRA_PASS=1, which adds a third kallsyms pass.  Keep each
 # link's log (link-2.log, link-3.log) and the bytes of its kallsyms
-# tables (kallsyms-tables.2, .3), for t/extra-pass.t.  The second link is
-# the one left in place, bzImage rebuilt from it.
+# tables (kallsyms-tables.2, .3), and the first vmlinux (vmlinux.2-pass),
+# for t/extra-pass.t.  The second link is
+# the one left in place, bzImage rebuilt from it.  Both links get the same
+# build number and timestamp: the version string lies below the tables,
+# and a longer "#10" would move them.
 # Usage: extra-pass.sh SRC OUT
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,9 +28,11 @@ dump() {
 		head -c $(($3 - $2)) > "$out/kallsyms-tables.$1"
 }
 
+export KBUILD_BUILD_VERSION=1 KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 2026"
 rm -f "$out/vmlinux" "$out/vmlinux.unstripped"
 run_logged "$out/link-2.log" make -C "$src" O="$out" vmlinux
 dump 2
+cp "$out/vmlinux" "$out/vmlinux.2-pass"
 rm -f "$out/vmlinux" "$out/vmlinux.unstripped"
 KALLSYMS_EXTRA_PASS=1 run_logged "$out/link-3.log" make -C "$src" O="$out" \
 	KALLSYMS_EXTRA_PASS=1 vmlinux bzImage
