@@ -18,7 +18,7 @@ summary=$("$BUILD/bin/holes" "$BUILD/out-base/vmlinux")
 verdict() {
 	s=$(cat "$BUILD/boot/$2.log.status" 2>/dev/null || echo "not booted")
 	[ "$s" = ok ] || { echo "(boot: $s)"; return; }
-	sed -n "s/^KSZ kprobe $1 [^ ]* \(.*\)/\1/p" "$BUILD/boot/$2.log"
+	tr -d '\r' <"$BUILD/boot/$2.log" | sed -n "s/^KSZ kprobe $1 [^ ]* \(.*\)/\1/p"
 }
 if nm "$BUILD/out-patched/vmlinux" | grep -q ' kallsyms_sizes$'; then
 	rule="no symbol: past $func's end (size $HOLE_ELF_SIZE)"
@@ -29,11 +29,11 @@ fi
 echo "Text gaps of the booted vmlinux: $summary"
 echo "A hole: $HOLE_ADDR, after $func (ELF size $HOLE_ELF_SIZE)"
 echo
-printf '%-28s %-30s %s\n' "" "unpatched" "patched"
-printf '%-28s %-30s %s\n' "kallsyms lookup" "$today" "$rule"
-printf '%-28s %-30s %s\n' "kprobe $HOLE_SPEC" "$(verdict hole base)" \
+printf '%-28s %-38s %s\n' "" "unpatched" "patched"
+printf '%-28s %-38s %s\n' "kallsyms lookup" "$today" "$rule"
+printf '%-28s %-38s %s\n' "kprobe $HOLE_SPEC" "$(verdict hole base)" \
 	"$(verdict hole patched)"
-printf '%-28s %-30s %s\n' "kprobe $VALID_SPEC" "$(verdict valid base)" \
+printf '%-28s %-38s %s\n' "kprobe $VALID_SPEC" "$(verdict valid base)" \
 	"$(verdict valid patched)"
 # from the kselftest's messages: a return address at the end of a function
 # that ends in a noreturn call, and /proc/kallsyms_sizes against the ELF
@@ -49,13 +49,13 @@ sizes() {
 *}
 	echo "${r:-absent}"
 }
-printf '%-28s %-30s %s\n' "noreturn caller on a stack" "$(frame base)" "$(frame patched)"
+printf '%-28s %-38s %s\n' "noreturn caller on a stack" "$(frame base)" "$(frame patched)"
 # from guest/init: %pS of the leftover of an overridden weak function in
 # the ksz_weak module (its address differs between the kernels)
 weak() {
 	tr -d '\r' <"$BUILD/boot/$1.log" | sed -n 's/^KSZ weak leftover [0-9a-f]* //p' | head -1
 }
-printf '%-28s %-30s %s\n' "%pS of a weak leftover" "$(weak base)" "$(weak patched)"
-printf '%-28s %-30s %s\n' "/proc/kallsyms_sizes" "$(sizes base)" "$(sizes patched)"
+printf '%-28s %-38s %s\n' "%pS of a weak leftover" "$(weak base)" "$(weak patched)"
+printf '%-28s %-38s %s\n' "/proc/kallsyms_sizes" "$(sizes base)" "$(sizes patched)"
 echo
 echo "Console logs: $BUILD/boot/base.log $BUILD/boot/patched.log"
