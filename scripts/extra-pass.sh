@@ -1,12 +1,11 @@
 #!/bin/sh
 # Link one kernel build's vmlinux twice more: as usual, then with
 # KALLSYMS_EXTRA_PASS=1, which adds a third kallsyms pass.  Keep each
-# link's log (link-2.log, link-3.log) and the bytes of its kallsyms
-# tables (kallsyms-tables.2, .3), and the first vmlinux (vmlinux.2-pass),
-# for t/extra-pass.t.  The second link is
-# the one left in place, bzImage rebuilt from it.  Both links get the same
-# build number and timestamp: the version string lies below the tables,
-# and a longer "#10" would move them.
+# link's log (link-2.log, link-3.log), the bytes of its kallsyms tables
+# (kallsyms-tables.2, .3) and the first vmlinux (vmlinux.2-pass), for
+# t/extra-pass.t.  The second link is left in place, bzImage rebuilt from
+# it.  Both links get the same build number and timestamp: the version
+# string lies below the tables, and a longer "#10" would move them.
 # Usage: extra-pass.sh SRC OUT
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
