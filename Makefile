@@ -7,6 +7,8 @@
 #                   (default: the Debian fixture, see find_fixture in scripts/lib.sh)
 #   make bench      memory, lookup speed and build cost, patched/unpatched
 #   make bisect-check  every prefix of the series builds and boots
+#   make outgoing [REROLL=2]  the series to post, in your git identity, with
+#                   To:/Cc: from get_maintainer.pl, in build/outgoing
 # KSRC=/path/to/linux uses that tree instead of Debian's linux-source-7.2.
 
 KSRC ?=
@@ -17,8 +19,9 @@ export KSRC KVER BUILD SRC
 
 CFLAGS_HOST := -O2 -Wall -Wextra
 MAP ?=
+REROLL ?= 2
 
-.PHONY: all demo check bench bisect-check tree patches map-check tools deps prepare clean
+.PHONY: all demo check bench bisect-check tree patches outgoing map-check tools deps prepare clean
 
 all: demo
 
@@ -57,6 +60,9 @@ tree: deps
 
 patches:
 	@scripts/export-patches.sh $(BUILD)/tree patches
+
+outgoing: tree
+	@scripts/outgoing.sh $(BUILD)/tree patches $(BUILD)/outgoing $(REROLL)
 
 map-check: deps $(BUILD)/bin/sizes-decode
 	@scripts/map-check.sh $(BUILD)/tree "$(MAP)" $(BUILD)/map-check

@@ -5,7 +5,8 @@ set -eu
 
 PKGS="build-essential flex bison bc libelf-dev libssl-dev cpio kmod dwarves
 python3 qemu-system-x86 busybox-static xz-utils git perl sparse binutils
-ca-certificates gpgv debian-archive-keyring"
+ca-certificates gpgv debian-archive-keyring
+bash coreutils procps diffutils git-email libmailtools-perl b4"
 
 missing=""
 for p in $PKGS; do

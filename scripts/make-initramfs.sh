@@ -2,7 +2,7 @@
 # Build the test initramfs (uncompressed newc cpio) for one kernel build:
 # busybox-static, guest/init, the static guest programs, the kprobe specs
 # picked from that build's own vmlinux, the vmlinux itself, and any modules
-# given.
+# given; with KSZ_KTESTS=DIR, the kernel's own tests built in DIR.
 # Usage: make-initramfs.sh OUT.cpio KBUILD_DIR GUEST_BIN_DIR HOLES_BIN [MODULE.ko...]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,6 +38,11 @@ for m in "$@"; do
 	[ "$(basename "$m")" != ksz_weak.ko ] ||
 		"$here/weak-leftover.sh" "$(dirname "$m")" >> "$root/params"
 done
+# the kernel's own tests (scripts/build-ktests.sh), laid over the root
+if [ -n "${KSZ_KTESTS:-}" ]; then
+	cp -r "$KSZ_KTESTS"/. "$root/"
+	cp "$here/../guest/run-ktests" "$root/bin/"
+fi
 # a bench initramfs: /init runs /bench/run instead of the tests
 if [ -n "${KSZ_BENCH:-}" ]; then
 	mkdir -p "$root/bench"

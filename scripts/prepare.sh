@@ -40,7 +40,7 @@ step 4 "build patched kernel (log: $BUILD/out-patched/build.log)"
 step 5 "relink the patched vmlinux, then with KALLSYMS_EXTRA_PASS=1 (logs: $BUILD/out-patched/link-*.log)"
 "$here/extra-pass.sh" "$BUILD/tree" "$BUILD/out-patched"
 
-step 6 "initramfs for both kernels: kselftest, test modules, vmlinux"
+step 6 "initramfs for both kernels: kselftest, test modules, the kernel's own tests, vmlinux"
 mkdir -p "$BUILD/boot"
 "$here/build-kselftest.sh" "$BUILD/tree" "$BUILD/guest"
 for k in base patched; do
@@ -50,17 +50,19 @@ for k in base patched; do
 	for m in ksz-mod ksz-weak; do
 		mods="$mods $("$here/build-module.sh" "$src" "$BUILD/out-$k" $m)"
 	done
+	"$here/build-ktests.sh" "$src" "$BUILD/out-$k" "$BUILD/ktests-$k"
 	# shellcheck disable=SC2086 # mods holds several paths
-	"$here/make-initramfs.sh" "$BUILD/boot/$k.cpio" "$BUILD/out-$k" \
+	KSZ_KTESTS=$BUILD/ktests-$k "$here/make-initramfs.sh" \
+		"$BUILD/boot/$k.cpio" "$BUILD/out-$k" \
 		"$BUILD/guest" "$BUILD/bin/holes" $mods
 done
 
 step 7 "boot unpatched kernel (console: $BUILD/boot/base.log)"
 "$here/boot.sh" "$BUILD/out-base/arch/x86/boot/bzImage" \
-	"$BUILD/boot/base.cpio" "$BUILD/boot/base.log" || true
+	"$BUILD/boot/base.cpio" "$BUILD/boot/base.log" 2400 || true
 
 step 8 "boot patched kernel (console: $BUILD/boot/patched.log)"
 "$here/boot.sh" "$BUILD/out-patched/arch/x86/boot/bzImage" \
-	"$BUILD/boot/patched.cpio" "$BUILD/boot/patched.log" || true
+	"$BUILD/boot/patched.cpio" "$BUILD/boot/patched.log" 2400 || true
 
 step 9 "done"
