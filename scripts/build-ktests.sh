@@ -1,10 +1,13 @@
 #!/bin/sh
 # The kernel's own tests of what the series touches, for one kernel build,
-# as a tree to lay over the test initramfs' root: /ktests holds ftracetest and the
-# livepatch selftests from that kernel's tree, the livepatch test modules
-# built against that build, and the host programs the livepatch scripts
-# need beyond busybox (bash, date --rfc-3339, sysctl --values) with their
-# shared libraries (/opt/host/bin, the libraries at their host paths).
+# as a tree to lay over the test initramfs' root: /ktests holds ftracetest
+# and the livepatch selftests from that kernel's tree, with the livepatch
+# test modules built against that build; /lib/modules the build's own
+# modules (the trace-printk sample, for modprobe); /opt/host/bin the host
+# programs the livepatch scripts need beyond busybox (bash, date
+# --rfc-3339, sysctl --values, diff, and kmod's modinfo, which reads the
+# livepatch modules' info where busybox's looks for modules.dep), their
+# libraries at the host's paths.
 # guest/run-ktests runs them in the guest.
 # Usage: build-ktests.sh KERNEL_TREE KBUILD_DIR OUT_DIR
 set -eu
@@ -33,8 +36,16 @@ make -s -C "$tree" O="$kbuild" M="$mods" modules >"$mods/build.log" 2>&1 ||
 mkdir -p "$kt/livepatch/test_modules"
 cp "$mods"/*.ko "$kt/livepatch/test_modules/"
 
+# the build's modules (the trace-printk sample), for modprobe
+make -s -C "$tree" O="$kbuild" INSTALL_MOD_PATH="$out" modules_install \
+	>"$kbuild/modules_install.log" 2>&1 ||
+	die "build-ktests: modules_install failed, see $kbuild/modules_install.log"
+# its "build" link names the host's build directory; the initramfs puts
+# the booted vmlinux there instead
+rm -f "$out"/lib/modules/*/build
+
 # host programs, and the libraries and loader they name, at the same paths
-for prog in bash date sysctl diff; do
+for prog in bash date sysctl diff modinfo; do
 	path=$(command -v "$prog") || die "build-ktests: no $prog on the host"
 	cp "$path" "$out/opt/host/bin/"
 	ldd "$path" | grep -o '/[^ ]*' | while read -r lib; do
