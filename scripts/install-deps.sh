@@ -3,10 +3,13 @@
 # Idempotent: a second run with everything installed does nothing.
 set -eu
 
+# (binutils-powerpc64le-linux-gnu links the big-endian images of
+# t/vmlinux-decode.t; its as and ld take -mbig)
 PKGS="build-essential flex bison bc libelf-dev libssl-dev cpio kmod dwarves
 python3 qemu-system-x86 busybox-static xz-utils git perl sparse binutils
 ca-certificates gpgv debian-archive-keyring
-bash coreutils procps diffutils git-email libmailtools-perl b4"
+bash coreutils procps diffutils git-email libmailtools-perl b4
+binutils-powerpc64le-linux-gnu"
 
 missing=""
 for p in $PKGS; do

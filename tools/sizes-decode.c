@@ -1,24 +1,38 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sizes-decode: decode the kallsyms size tables of an assembled
- * scripts/kallsyms output (x86_64, --pc-relative) and compare them with
- * the "nm -n -S" listing it was made from.
+ * sizes-decode: decode the kallsyms tables (names, addresses and the size
+ * tables of the series) and check every symbol.
  *
  * Usage: sizes-decode KALLSYMS.o LISTING
+ *        sizes-decode --vmlinux VMLINUX
  *
- * The decoder follows the layout documented in scripts/kallsyms.c; it
- * shares no code with it.  Addresses come from the relocations of
- * kallsyms_offsets[] ("_text - . + N": the addend is the offset from
- * _text).  Every (address, size) pair decoded must be a pair of the
- * listing, after the listing is filtered by kallsyms' own rules, and the
- * other way round.  The last line is
- *   symbols=N sized=N mismatches=N sizes_bytes=N bytes_per_symbol=X.XX
- * and the exit status is 1 on any mismatch.
+ * The first form reads a relocatable object assembled from the output of
+ * scripts/kallsyms --all-symbols --pc-relative and compares it with the
+ * "nm -n -S" listing it was made from.  Addresses come from the
+ * relocations of kallsyms_offsets[] ("_text - . + N": the addend N is the
+ * offset from _text; RELA, or REL with the addend in the entry).  Every
+ * (address, size, type, name) decoded must be one of the listing, after
+ * the listing is filtered by kallsyms' own rules, and the other way round.
+ *
+ * The second form reads a linked vmlinux of any architecture (ELF32 or
+ * ELF64, either byte order) and checks that every decoded symbol has an
+ * ELF symbol of the same name at the same address whose st_size is the
+ * decoded size.  kallsyms of 7.2 keeps names as they are in the ELF
+ * symbol table (there is no cleanup_symbol_name() any more, clang LTO's
+ * ".llvm.N" suffixes stay), so names are compared as they are.
+ *
+ * The decoder follows the layout documented in scripts/kallsyms.c and
+ * kernel/kallsyms.c; it shares no code with them.  Each table is found by
+ * its symbol in .symtab and read from the file bytes of the section that
+ * holds it, converted from the file's byte order.  The last line is
+ *   symbols=N sized=N nested=N mismatches=N sizes_bytes=N bytes_per_symbol=X
+ * and the exit status is 1 on any mismatch, 2 on unusable input.
  */
 #include <fcntl.h>
 #include <gelf.h>
 #include <inttypes.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,10 +40,48 @@
 
 #include "nm-line.h"
 
-struct pair {
-	int64_t addr;	/* from _text */
+#define KSYM_NAME_LEN		512	/* scripts/kallsyms.c */
+#define KSYM_SIZE_PAD_MAX	0x3f
+#define KSYM_SIZE_DIRECT	0x40
+#define KSYM_SIZE_ESCAPE	0xff
+
+/*
+ * A symbol.  In the .o mode addr is the offset from _text, as a signed
+ * value; in the vmlinux mode it is the address.
+ */
+struct ksym {
+	uint64_t addr;
 	uint64_t size;
+	char type;
+	char *name;
 };
+
+/* The input ELF file. */
+struct image {
+	const char *path;
+	Elf *elf;
+	const unsigned char *raw;	/* the whole file */
+	size_t raw_size;
+	int is64, msb, rel;		/* ELFCLASS64, ELFDATA2MSB, ET_REL */
+	GElf_Half machine;
+	Elf_Data *symd;
+	size_t symn, symstr, shstrndx;
+};
+
+/* One kallsyms_* table: its bytes in the file, up to its section's end. */
+struct table {
+	const char *name;
+	const unsigned char *p;
+	size_t len;
+	uint64_t addr;		/* ET_REL: the offset in its section */
+	size_t shndx;
+	uint64_t sh_off;	/* offset of the table in its section */
+	const char *section;
+};
+
+enum offsets_form { PC_RELATIVE, ABSOLUTE };
+
+static size_t mismatches;
 
 static void fail(const char *what, const char *arg)
 {
@@ -37,162 +89,560 @@ static void fail(const char *what, const char *arg)
 	exit(2);
 }
 
-static int cmp_pair(const void *a, const void *b)
+static void *xcalloc(size_t n, size_t size)
 {
-	const struct pair *x = a, *y = b;
+	void *p = calloc(n ? n : 1, size);
 
-	if (x->addr != y->addr)
-		return x->addr < y->addr ? -1 : 1;
-	if (x->size != y->size)
-		return x->size < y->size ? -1 : 1;
-	return 0;
+	if (!p)
+		fail("out of memory", NULL);
+	return p;
 }
 
-/* The .rodata bytes and the value of each kallsyms_* symbol in it. */
-static unsigned char *rodata;
-static size_t rodata_size, rodata_ndx;
-static int64_t *addend_at;	/* addend of the relocation at each offset */
-
-static size_t sym_off(Elf *elf, Elf_Data *symd, size_t n, size_t strndx,
-		      const char *name)
+/* Count a mismatch; show the first ten. */
+static void mismatch(const char *fmt, ...)
 {
-	size_t i;
+	va_list ap;
 
-	for (i = 0; i < n; i++) {
-		GElf_Sym s;
-
-		gelf_getsym(symd, i, &s);
-		if (s.st_shndx == rodata_ndx &&
-		    !strcmp(elf_strptr(elf, strndx, s.st_name), name))
-			return s.st_value;
-	}
-	fail("no symbol ", name);
-	return 0;
+	if (mismatches++ >= 10)
+		return;
+	fputs("mismatch: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 }
 
-static uint32_t u32_at(size_t off)
+static void open_image(const char *path, struct image *img)
 {
-	uint32_t v;
-
-	if (off + 4 > rodata_size)
-		fail("table out of .rodata", NULL);
-	memcpy(&v, rodata + off, 4);
-	return v;
-}
-
-static struct pair *decode(const char *path, size_t *count, size_t *bytes,
-			   size_t *nested)
-{
-	size_t n, i, k, off_offsets, off_sizes, off_large, nlarge, symn = 0;
-	size_t off_nested, nnested;
-	size_t symstr = 0, shstrndx;
-	Elf_Data *symd = NULL;
+	GElf_Ehdr eh;
 	Elf_Scn *scn = NULL;
-	struct pair *p;
-	GElf_Shdr sh;
-	Elf *elf;
 	int fd;
 
+	memset(img, 0, sizeof(*img));
+	img->path = path;
 	fd = open(path, O_RDONLY);
 	if (fd < 0)
 		fail("cannot open ", path);
 	elf_version(EV_CURRENT);
-	elf = elf_begin(fd, ELF_C_READ, NULL);
-	if (!elf || elf_kind(elf) != ELF_K_ELF || elf_getshdrstrndx(elf, &shstrndx))
-		fail("not an ELF object: ", path);
+	img->elf = elf_begin(fd, ELF_C_READ, NULL);
+	if (!img->elf || elf_kind(img->elf) != ELF_K_ELF ||
+	    !gelf_getehdr(img->elf, &eh) ||
+	    elf_getshdrstrndx(img->elf, &img->shstrndx))
+		fail("not an ELF file: ", path);
+	img->raw = (const unsigned char *)elf_rawfile(img->elf, &img->raw_size);
+	if (!img->raw)
+		fail("cannot read ", path);
+	if (eh.e_ident[EI_DATA] != ELFDATA2LSB &&
+	    eh.e_ident[EI_DATA] != ELFDATA2MSB)
+		fail("unknown byte order in ", path);
+	img->is64 = eh.e_ident[EI_CLASS] == ELFCLASS64;
+	img->msb = eh.e_ident[EI_DATA] == ELFDATA2MSB;
+	img->rel = eh.e_type == ET_REL;
+	img->machine = eh.e_machine;
 
-	while ((scn = elf_nextscn(elf, scn))) {
-		const char *name;
+	while ((scn = elf_nextscn(img->elf, scn))) {
+		GElf_Shdr sh;
 
-		gelf_getshdr(scn, &sh);
-		name = elf_strptr(elf, shstrndx, sh.sh_name);
-		if (sh.sh_type == SHT_PROGBITS && !strcmp(name, ".rodata")) {
-			Elf_Data *d = elf_getdata(scn, NULL);
-
-			rodata = d->d_buf;
-			rodata_size = d->d_size;
-			rodata_ndx = elf_ndxscn(scn);
-		} else if (sh.sh_type == SHT_SYMTAB) {
-			symd = elf_getdata(scn, NULL);
-			symn = sh.sh_size / sh.sh_entsize;
-			symstr = sh.sh_link;
+		if (gelf_getshdr(scn, &sh) && sh.sh_type == SHT_SYMTAB &&
+		    sh.sh_entsize) {
+			img->symd = elf_getdata(scn, NULL);
+			img->symn = sh.sh_size / sh.sh_entsize;
+			img->symstr = sh.sh_link;
 		}
 	}
-	if (!rodata || !symd)
-		fail("no .rodata or symbol table in ", path);
-
-	addend_at = calloc(rodata_size / 4 + 1, sizeof(*addend_at));
-	scn = NULL;
-	while ((scn = elf_nextscn(elf, scn))) {
-		Elf_Data *d;
-
-		gelf_getshdr(scn, &sh);
-		if (sh.sh_type != SHT_RELA || sh.sh_info != rodata_ndx)
-			continue;
-		d = elf_getdata(scn, NULL);
-		for (i = 0; i < sh.sh_size / sh.sh_entsize; i++) {
-			GElf_Rela r;
-
-			gelf_getrela(d, i, &r);
-			if (r.r_offset % 4 == 0 && r.r_offset < rodata_size)
-				addend_at[r.r_offset / 4] = r.r_addend;
-		}
-	}
-
-	n = u32_at(sym_off(elf, symd, symn, symstr, "kallsyms_num_syms"));
-	off_offsets = sym_off(elf, symd, symn, symstr, "kallsyms_offsets");
-	off_sizes = sym_off(elf, symd, symn, symstr, "kallsyms_sizes");
-	nlarge = u32_at(sym_off(elf, symd, symn, symstr,
-				"kallsyms_num_large_sizes"));
-	off_large = sym_off(elf, symd, symn, symstr, "kallsyms_large_sizes");
-	nnested = u32_at(sym_off(elf, symd, symn, symstr, "kallsyms_num_nested"));
-	off_nested = sym_off(elf, symd, symn, symstr, "kallsyms_nested");
-	if (off_sizes + n > rodata_size)
-		fail("kallsyms_sizes out of .rodata", NULL);
-
-	p = calloc(n + 1, sizeof(*p));
-	for (i = 0; i < n; i++)
-		p[i].addr = addend_at[(off_offsets + 4 * i) / 4];
-	for (i = 0; i < n; i++) {
-		unsigned int code = rodata[off_sizes + i];
-
-		if (code < 0x40) {
-			if (i + 1 == n)
-				fail("padding code on the last symbol", NULL);
-			p[i].size = p[i + 1].addr - p[i].addr - code;
-		} else if (code < 0xff) {
-			p[i].size = code - 0x40;
-		} else {
-			for (k = 0; k < nlarge; k++)
-				if (u32_at(off_large + 8 * k) == i)
-					break;
-			if (k == nlarge)
-				fail("escaped size missing from kallsyms_large_sizes", NULL);
-			p[i].size = u32_at(off_large + 8 * k + 4);
-		}
-	}
-	/* every nested symbol starts strictly inside its outer symbol */
-	for (k = 0; k < nnested; k++) {
-		size_t in = u32_at(off_nested + 8 * k);
-		size_t out = u32_at(off_nested + 8 * k + 4);
-
-		if (in >= n || out >= in || p[out].addr >= p[in].addr ||
-		    p[in].addr >= p[out].addr + (int64_t)p[out].size ||
-		    rodata[off_sizes + in] != 0xff)
-			fail("bad kallsyms_nested entry", NULL);
-	}
-	*count = n;
-	*nested = nnested;
-	*bytes = n + 4 + 8 * nlarge + 4 + 8 * nnested;
-	return p;
+	if (!img->symd)
+		fail("no symbol table (.symtab) in ", path);
 }
 
-/* The listing, filtered as scripts/kallsyms filters it (is_ignored_symbol). */
-static struct pair *listing(const char *path, size_t *count)
+/* Find the table @name by its symbol and the section that holds it. */
+static void find_table(const struct image *img, const char *name,
+		       struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i < img->symn; i++) {
+		Elf_Scn *scn;
+		GElf_Shdr sh;
+		GElf_Sym s;
+		const char *sn;
+		uint64_t off;
+
+		if (!gelf_getsym(img->symd, i, &s) || s.st_shndx == SHN_UNDEF ||
+		    s.st_shndx >= SHN_LORESERVE)
+			continue;
+		sn = elf_strptr(img->elf, img->symstr, s.st_name);
+		if (!sn || strcmp(sn, name))
+			continue;
+		scn = elf_getscn(img->elf, s.st_shndx);
+		if (!scn || !gelf_getshdr(scn, &sh) || sh.sh_type == SHT_NOBITS)
+			fail("table in a section without file bytes: ", name);
+		/* st_value is an address when linked, an offset in ET_REL */
+		off = img->rel ? s.st_value : s.st_value - sh.sh_addr;
+		if ((!img->rel && s.st_value < sh.sh_addr) || off > sh.sh_size ||
+		    sh.sh_offset > img->raw_size ||
+		    sh.sh_size > img->raw_size - sh.sh_offset)
+			fail("table outside its section: ", name);
+		t->name = name;
+		t->p = img->raw + sh.sh_offset + off;
+		t->len = sh.sh_size - off;
+		t->addr = s.st_value;
+		t->shndx = s.st_shndx;
+		t->sh_off = off;
+		t->section = elf_strptr(img->elf, img->shstrndx, sh.sh_name);
+		return;
+	}
+	fail("no symbol ", name);
+}
+
+static void need(const struct table *t, uint64_t off, uint64_t bytes)
+{
+	if (off > t->len || bytes > t->len - off)
+		fail("table runs past the end of its section: ", t->name);
+}
+
+static unsigned int get_u8(const struct table *t, uint64_t off)
+{
+	need(t, off, 1);
+	return t->p[off];
+}
+
+static unsigned int get_u16(const struct image *img, const struct table *t,
+			    uint64_t off)
+{
+	const unsigned char *b = t->p + off;
+
+	need(t, off, 2);
+	return img->msb ? b[0] << 8 | b[1] : b[1] << 8 | b[0];
+}
+
+static uint32_t get_u32(const struct image *img, const struct table *t,
+			uint64_t off)
+{
+	const unsigned char *b = t->p + off;
+
+	need(t, off, 4);
+	if (img->msb)
+		return (uint32_t)b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3];
+	return (uint32_t)b[3] << 24 | b[2] << 16 | b[1] << 8 | b[0];
+}
+
+/* The tables this tool reads, found once. */
+struct tables {
+	struct table num_syms, names, markers, token_table, token_index;
+	struct table offsets, sizes, num_large, large, num_nested, nested;
+	struct table seqs;
+};
+
+static void find_tables(const struct image *img, struct tables *tb)
+{
+	find_table(img, "kallsyms_num_syms", &tb->num_syms);
+	find_table(img, "kallsyms_names", &tb->names);
+	find_table(img, "kallsyms_markers", &tb->markers);
+	find_table(img, "kallsyms_token_table", &tb->token_table);
+	find_table(img, "kallsyms_token_index", &tb->token_index);
+	find_table(img, "kallsyms_offsets", &tb->offsets);
+	find_table(img, "kallsyms_sizes", &tb->sizes);
+	find_table(img, "kallsyms_num_large_sizes", &tb->num_large);
+	find_table(img, "kallsyms_large_sizes", &tb->large);
+	find_table(img, "kallsyms_num_nested", &tb->num_nested);
+	find_table(img, "kallsyms_nested", &tb->nested);
+	find_table(img, "kallsyms_seqs_of_names", &tb->seqs);
+}
+
+/*
+ * Expand the name at @off of kallsyms_names[] into @buf, as
+ * kallsyms_expand_symbol() does, but keeping the first char (the type);
+ * return the offset of the next name.
+ */
+static uint64_t expand_name(const struct image *img, const struct tables *tb,
+			    uint64_t off, char *buf, size_t max)
+{
+	unsigned int len = get_u8(&tb->names, off++);
+	size_t n = 0;
+
+	/* ULEB128 length, at most two bytes */
+	if (len & 0x80)
+		len = (len & 0x7f) | get_u8(&tb->names, off++) << 7;
+	while (len--) {
+		unsigned int tok = get_u8(&tb->names, off++);
+		uint64_t t = get_u16(img, &tb->token_index, 2 * tok);
+		unsigned int c;
+
+		while ((c = get_u8(&tb->token_table, t++))) {
+			if (n + 1 >= max)
+				fail("name too long in kallsyms_names", NULL);
+			buf[n++] = c;
+		}
+	}
+	buf[n] = 0;
+	return off;
+}
+
+/* Decode every name and type; check kallsyms_markers[] on the way. */
+static void decode_names(const struct image *img, const struct tables *tb,
+			 struct ksym *s, size_t n)
+{
+	char buf[2 * KSYM_NAME_LEN];
+	uint64_t off = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!(i & 0xff) && get_u32(img, &tb->markers, 4 * (i >> 8)) != off)
+			mismatch("kallsyms_markers[%zu] is %" PRIu32 ", name %zu is at %" PRIu64,
+				 i >> 8, get_u32(img, &tb->markers, 4 * (i >> 8)),
+				 i, off);
+		off = expand_name(img, tb, off, buf, sizeof(buf));
+		if (!buf[0] || !buf[1])
+			fail("empty name in kallsyms_names", NULL);
+		s[i].type = buf[0];
+		s[i].name = strdup(buf + 1);
+		if (!s[i].name)
+			fail("out of memory", NULL);
+	}
+}
+
+/*
+ * The addend of relocation @r if it applies to an entry of table @t: in
+ * the relocation (RELA) or in the entry itself (REL).  Return the entry's
+ * index, or @n if it applies elsewhere.
+ */
+static size_t entry_addend(const struct image *img, const struct table *t,
+			   size_t n, uint64_t r_offset, const GElf_Sxword *rela,
+			   int64_t *addend)
+{
+	uint64_t k;
+
+	if (r_offset < t->sh_off || (r_offset - t->sh_off) % 4)
+		return n;
+	k = (r_offset - t->sh_off) / 4;
+	if (k >= n)
+		return n;
+	*addend = rela ? *rela : (int32_t)get_u32(img, t, 4 * k);
+	return k;
+}
+
+/*
+ * .o mode: addresses are the addends of the relocations of the table,
+ * "_text - . + N" giving N, the offset from _text.
+ */
+static void offsets_from_relocs(const struct image *img, const struct table *t,
+				struct ksym *s, size_t n)
+{
+	unsigned char *seen = xcalloc(n, 1);
+	Elf_Scn *scn = NULL;
+	size_t i;
+
+	while ((scn = elf_nextscn(img->elf, scn))) {
+		Elf_Data *d;
+		GElf_Shdr sh;
+
+		if (!gelf_getshdr(scn, &sh) ||
+		    (sh.sh_type != SHT_RELA && sh.sh_type != SHT_REL) ||
+		    sh.sh_info != t->shndx || !sh.sh_entsize)
+			continue;
+		d = elf_getdata(scn, NULL);
+		for (i = 0; d && i < sh.sh_size / sh.sh_entsize; i++) {
+			GElf_Rela ra;
+			GElf_Rel r;
+			int64_t addend;
+			size_t k;
+
+			if (sh.sh_type == SHT_RELA) {
+				if (!gelf_getrela(d, i, &ra))
+					continue;
+				k = entry_addend(img, t, n, ra.r_offset,
+						 &ra.r_addend, &addend);
+			} else {
+				if (!gelf_getrel(d, i, &r))
+					continue;
+				k = entry_addend(img, t, n, r.r_offset, NULL,
+						 &addend);
+			}
+			if (k < n) {
+				s[k].addr = (uint64_t)addend;
+				seen[k] = 1;
+			}
+		}
+	}
+	for (i = 0; i < n; i++)
+		if (!seen[i])
+			fail("kallsyms_offsets[] without relocations "
+			     "(not from kallsyms --pc-relative?) in ", img->path);
+	free(seen);
+}
+
+/*
+ * vmlinux mode: the address of symbol @i under @form, as
+ * kallsyms_sym_address() computes it: offset_to_ptr(&kallsyms_offsets[i]),
+ * or the value itself.  A 32-bit kernel's addresses wrap at 32 bits.
+ */
+static uint64_t sym_address(const struct image *img, const struct table *t,
+			    size_t i, enum offsets_form form)
+{
+	uint32_t v = get_u32(img, t, 4 * (uint64_t)i);
+	uint64_t a;
+
+	if (form == ABSOLUTE)
+		return v;
+	a = t->addr + 4 * (uint64_t)i + (int64_t)(int32_t)v;
+	return img->is64 ? a : (uint32_t)a;
+}
+
+/*
+ * Decode kallsyms_sizes[] as kallsyms_sym_size() does; S is in table
+ * order with its addresses.  Return the number of escapes.
+ */
+static size_t decode_sizes(const struct image *img, const struct tables *tb,
+			   struct ksym *s, size_t n)
+{
+	size_t nlarge = get_u32(img, &tb->num_large, 0), i, k = 0;
+
+	need(&tb->large, 0, 8 * (uint64_t)nlarge);
+	for (i = 0; i < n; i++) {
+		unsigned int code = get_u8(&tb->sizes, i);
+		uint32_t idx;
+
+		if (code <= KSYM_SIZE_PAD_MAX) {
+			if (i + 1 == n) {
+				mismatch("padding code %#x on the last symbol %s",
+					 code, s[i].name);
+				continue;
+			}
+			s[i].size = s[i + 1].addr - s[i].addr - code;
+			if (s[i + 1].addr - s[i].addr < code)
+				mismatch("padding %#x of %s larger than the distance to the next symbol",
+					 code, s[i].name);
+			continue;
+		}
+		if (code != KSYM_SIZE_ESCAPE) {
+			s[i].size = code - KSYM_SIZE_DIRECT;
+			continue;
+		}
+		/* the escapes are sorted by index: walk them along */
+		while (k < nlarge && (idx = get_u32(img, &tb->large, 8 * k)) < i) {
+			mismatch("kallsyms_large_sizes[%zu] is for symbol %" PRIu32
+				 ", which has no escape code", k, idx);
+			k++;
+		}
+		if (k == nlarge || get_u32(img, &tb->large, 8 * k) != i) {
+			mismatch("escaped size of %s missing from kallsyms_large_sizes",
+				 s[i].name);
+			continue;
+		}
+		s[i].size = get_u32(img, &tb->large, 8 * k + 4);
+		k++;
+	}
+	if (k != nlarge)
+		mismatch("%zu entries of kallsyms_large_sizes left over", nlarge - k);
+	return nlarge;
+}
+
+/*
+ * Every nested symbol starts strictly inside its outer symbol and takes
+ * the escape code.  Addresses are compared as signed in the .o mode.
+ */
+static size_t check_nested(const struct image *img, const struct tables *tb,
+			   const struct ksym *s, size_t n)
+{
+	size_t nnested = get_u32(img, &tb->num_nested, 0), k;
+	uint64_t bias = img->rel ? (uint64_t)1 << 63 : 0;
+
+	need(&tb->nested, 0, 8 * (uint64_t)nnested);
+	for (k = 0; k < nnested; k++) {
+		uint32_t in = get_u32(img, &tb->nested, 8 * k);
+		uint32_t out = get_u32(img, &tb->nested, 8 * k + 4);
+
+		if (in >= n || out >= in || s[out].addr + bias >= s[in].addr + bias ||
+		    s[in].addr + bias >= s[out].addr + bias + s[out].size ||
+		    get_u8(&tb->sizes, in) != KSYM_SIZE_ESCAPE)
+			mismatch("bad kallsyms_nested[%zu]: %" PRIu32 " in %" PRIu32,
+				 k, in, out);
+	}
+	return nnested;
+}
+
+/*
+ * kallsyms_seqs_of_names[] lists every symbol index once, 3 bytes big-endian
+ * whatever the target, in the order of sort_symbols_by_name(): name, then
+ * address, then index.  kallsyms_lookup_name() relies on it.
+ */
+static void check_seqs(const struct image *img, const struct tables *tb,
+		       const struct ksym *s, size_t n)
+{
+	uint64_t bias = img->rel ? (uint64_t)1 << 63 : 0;
+	unsigned char *seen = xcalloc(n, 1);
+	size_t k, prev = 0;
+
+	need(&tb->seqs, 0, 3 * (uint64_t)n);
+	for (k = 0; k < n; k++) {
+		const unsigned char *b = tb->seqs.p + 3 * k;
+		size_t i = (size_t)b[0] << 16 | b[1] << 8 | b[2];
+		int r;
+
+		if (i >= n || seen[i]) {
+			mismatch("kallsyms_seqs_of_names[%zu] is %zu: %s", k, i,
+				 i >= n ? "out of range" : "listed twice");
+			continue;
+		}
+		seen[i] = 1;
+		if (k) {
+			r = strcmp(s[prev].name, s[i].name);
+			if (r > 0 || (!r && (s[prev].addr + bias > s[i].addr + bias ||
+					     (s[prev].addr == s[i].addr && prev > i))))
+				mismatch("kallsyms_seqs_of_names[%zu]: %s after %s",
+					 k, s[i].name, s[prev].name);
+		}
+		prev = i;
+	}
+	free(seen);
+}
+
+/*
+ * Decode the sizes and check the tables that depend on them and on the
+ * addresses, which are already in S; *@bytes is what the size tables take.
+ */
+static void decode_rest(const struct image *img, const struct tables *tb,
+			struct ksym *s, size_t n, size_t *bytes, size_t *nested)
+{
+	size_t nlarge = decode_sizes(img, tb, s, n);
+
+	*nested = check_nested(img, tb, s, n);
+	check_seqs(img, tb, s, n);
+	*bytes = n + 4 + 8 * nlarge + 4 + 8 * *nested;
+}
+
+/* ELF symbols sorted by name then address, for the vmlinux mode. */
+static struct ksym *esyms;
+static size_t nesyms;
+
+static int cmp_name_addr(const void *a, const void *b)
+{
+	const struct ksym *x = a, *y = b;
+	int r = strcmp(x->name, y->name);
+
+	if (r)
+		return r;
+	return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+/*
+ * The symbol values as nm prints them, which is what scripts/kallsyms
+ * read: bfd clears the Thumb bit of ARM function symbols.
+ */
+static void load_elf_symbols(const struct image *img)
+{
+	size_t i;
+
+	esyms = xcalloc(img->symn, sizeof(*esyms));
+	for (i = 0; i < img->symn; i++) {
+		GElf_Sym s;
+		char *name;
+
+		if (!gelf_getsym(img->symd, i, &s))
+			continue;
+		name = elf_strptr(img->elf, img->symstr, s.st_name);
+		if (!name || !*name)
+			continue;
+		if (img->machine == EM_ARM && GELF_ST_TYPE(s.st_info) == STT_FUNC)
+			s.st_value &= ~(GElf_Addr)1;
+		esyms[nesyms].name = name;
+		esyms[nesyms].addr = img->is64 ? s.st_value : (uint32_t)s.st_value;
+		esyms[nesyms++].size = s.st_size;
+	}
+	qsort(esyms, nesyms, sizeof(*esyms), cmp_name_addr);
+}
+
+/* The first ELF symbol of @name at @addr, or NULL. */
+static const struct ksym *elf_lookup(const char *name, uint64_t addr)
+{
+	size_t lo = 0, hi = nesyms;
+	struct ksym key = { .addr = addr, .name = (char *)name };
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cmp_name_addr(&esyms[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nesyms && !cmp_name_addr(&esyms[lo], &key) ? &esyms[lo] : NULL;
+}
+
+/*
+ * Which form kallsyms_offsets[] takes.  scripts/link-vmlinux.sh passes
+ * --pc-relative when CONFIG_64BIT || CONFIG_RELOCATABLE, and
+ * kallsyms_sym_address() reads the value itself only when !CONFIG_64BIT
+ * && !CONFIG_RELOCATABLE.  ELFCLASS64 means CONFIG_64BIT, so PC-relative.
+ * For ELFCLASS32 CONFIG_RELOCATABLE is not in the ELF header, so count the
+ * decoded names found as ELF symbols at the address each form gives, and
+ * take the form with more (PC-relative on a tie).  The two readings of
+ * entry i differ by &kallsyms_offsets[i], which is not 0 in a linked
+ * image, so a sound table matches under one form only.
+ */
+static enum offsets_form pick_form(const struct image *img,
+				   const struct table *t, const struct ksym *s,
+				   size_t n)
+{
+	size_t i, hits[2] = { 0, 0 };
+
+	if (img->is64)
+		return PC_RELATIVE;
+	for (i = 0; i < n; i++) {
+		hits[PC_RELATIVE] += !!elf_lookup(s[i].name,
+					sym_address(img, t, i, PC_RELATIVE));
+		hits[ABSOLUTE] += !!elf_lookup(s[i].name,
+					sym_address(img, t, i, ABSOLUTE));
+	}
+	return hits[ABSOLUTE] > hits[PC_RELATIVE] ? ABSOLUTE : PC_RELATIVE;
+}
+
+/* vmlinux mode: every decoded (name, address, size) is an ELF symbol. */
+static void compare_elf(const struct ksym *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct ksym *e = elf_lookup(s[i].name, s[i].addr);
+		const struct ksym *f;
+
+		if (!e) {
+			mismatch("%s at %#" PRIx64 " (size %#" PRIx64
+				 "): no ELF symbol of that name there",
+				 s[i].name, s[i].addr, s[i].size);
+			continue;
+		}
+		/* a name may have several ELF symbols at one address */
+		for (f = e; f < esyms + nesyms && !cmp_name_addr(f, e); f++)
+			if (f->size == s[i].size)
+				break;
+		if (f == esyms + nesyms || cmp_name_addr(f, e))
+			mismatch("%s at %#" PRIx64 ": size %#" PRIx64
+				 ", ELF st_size %#" PRIx64,
+				 s[i].name, s[i].addr, s[i].size, e->size);
+	}
+}
+
+/* .o mode: order by address (signed, from _text), size, type, name. */
+static int cmp_sym(const void *a, const void *b)
+{
+	const struct ksym *x = a, *y = b;
+
+	if (x->addr != y->addr)
+		return (int64_t)x->addr < (int64_t)y->addr ? -1 : 1;
+	if (x->size != y->size)
+		return x->size < y->size ? -1 : 1;
+	if (x->type != y->type)
+		return x->type < y->type ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* The listing, filtered as scripts/kallsyms filters it (read_symbol()). */
+static struct ksym *listing(const char *path, size_t *count)
 {
 	char line[1024];
 	size_t n = 0, cap = 1 << 16;
-	struct pair *p = malloc(cap * sizeof(*p));
+	struct ksym *p = xcalloc(cap, sizeof(*p));
 	uint64_t text = 0;
 	int have_text = 0;
 	FILE *f = fopen(path, "r");
@@ -208,6 +658,8 @@ static struct pair *listing(const char *path, size_t *count)
 			text = l.addr;
 			have_text = 1;
 		}
+		if (strlen(l.name) >= KSYM_NAME_LEN)
+			continue;
 		if (l.type == 'u' || l.type == 'n')
 			continue;
 		if ((l.type == 'a' || l.type == 'A') &&
@@ -215,19 +667,50 @@ static struct pair *listing(const char *path, size_t *count)
 		    strcmp(l.name, "__kernel_syscall_via_epc") &&
 		    strcmp(l.name, "__kernel_sigtramp") && strcmp(l.name, "__gp"))
 			continue;
-		if (n == cap)
+		if (n == cap) {
 			p = realloc(p, (cap *= 2) * sizeof(*p));
-		p[n].addr = (int64_t)l.addr;
-		p[n++].size = l.size;
+			if (!p)
+				fail("out of memory", NULL);
+		}
+		p[n].addr = l.addr;
+		p[n].size = l.size;
+		p[n].type = l.type;
+		p[n].name = strdup(l.name);
+		if (!p[n++].name)
+			fail("out of memory", NULL);
 	}
 	fclose(f);
 	if (!have_text)
 		fail("no _text in ", path);
 	for (i = 0; i < n; i++)
 		/* kallsyms keeps 32-bit offsets from _text, as the addends */
-		p[i].addr = (int32_t)((uint64_t)p[i].addr - text);
+		p[i].addr = (uint64_t)(int64_t)(int32_t)(p[i].addr - text);
 	*count = n;
 	return p;
+}
+
+/* .o mode: the decoded symbols and the listing are the same multiset. */
+static void compare_listing(struct ksym *dec, size_t n, struct ksym *lst,
+			    size_t m)
+{
+	size_t i;
+
+	qsort(dec, n, sizeof(*dec), cmp_sym);
+	qsort(lst, m, sizeof(*lst), cmp_sym);
+	if (n != m) {
+		fprintf(stderr, "sizes-decode: %zu symbols decoded, %zu listed\n",
+			n, m);
+		mismatches += n > m ? n - m : m - n;
+	}
+	for (i = 0; i < n && i < m; i++) {
+		if (!cmp_sym(&dec[i], &lst[i]))
+			continue;
+		mismatch("_text%+" PRId64 " size %" PRIu64 " %c %s, listed _text%+"
+			 PRId64 " size %" PRIu64 " %c %s",
+			 (int64_t)dec[i].addr, dec[i].size, dec[i].type,
+			 dec[i].name, (int64_t)lst[i].addr, lst[i].size,
+			 lst[i].type, lst[i].name);
+	}
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -243,24 +726,25 @@ static int cmp_u64(const void *a, const void *b)
  * taken as the padding to the next symbol where the size fits before it
  * and as the size itself otherwise.  LST is sorted by address.
  */
-static double entropy_bits(const struct pair *lst, size_t m)
+static double entropy_bits(const struct ksym *lst, size_t m)
 {
-	uint64_t *key = malloc((m + 1) * sizeof(*key));
-	int64_t next = INT64_MAX;
+	uint64_t *key = xcalloc(m + 1, sizeof(*key));
+	uint64_t next = 0;
+	int have_next = 0;
 	double h = 0;
 	size_t i, run;
 
-	if (!key)
-		fail("out of memory", NULL);
 	for (i = m; i-- > 0;) {
-		uint64_t dist = (uint64_t)(next - lst[i].addr);
+		uint64_t dist = next - lst[i].addr;
 
-		if (next != INT64_MAX && lst[i].size && lst[i].size <= dist)
+		if (have_next && lst[i].size && lst[i].size <= dist)
 			key[i] = (dist - lst[i].size) << 1;
 		else
 			key[i] = lst[i].size << 1 | 1;
-		if (i && lst[i - 1].addr != lst[i].addr)
+		if (i && lst[i - 1].addr != lst[i].addr) {
 			next = lst[i].addr;
+			have_next = 1;
+		}
 	}
 	qsort(key, m, sizeof(*key), cmp_u64);
 	for (i = 0; i < m; i += run) {
@@ -275,39 +759,100 @@ static double entropy_bits(const struct pair *lst, size_t m)
 	return h;
 }
 
-int main(int argc, char **argv)
+static void summary(const struct ksym *s, size_t n, size_t nested,
+		    size_t bytes)
 {
-	size_t n, m, i, bytes, nested, sized = 0, mismatches = 0;
-	struct pair *dec, *lst;
+	size_t i, sized = 0;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: sizes-decode KALLSYMS.o LISTING\n");
-		return 2;
-	}
-	dec = decode(argv[1], &n, &bytes, &nested);
-	lst = listing(argv[2], &m);
-	qsort(dec, n, sizeof(*dec), cmp_pair);
-	qsort(lst, m, sizeof(*lst), cmp_pair);
-
-	for (i = 0; i < m; i++)
-		sized += lst[i].size != 0;
-	if (n != m) {
-		fprintf(stderr, "sizes-decode: %zu symbols decoded, %zu listed\n",
-			n, m);
-		mismatches += n > m ? n - m : m - n;
-	}
-	for (i = 0; i < n && i < m; i++) {
-		if (!cmp_pair(&dec[i], &lst[i]))
-			continue;
-		if (mismatches++ < 10)
-			fprintf(stderr, "mismatch: _text%+" PRId64 " size %" PRIu64
-				", listed _text%+" PRId64 " size %" PRIu64 "\n",
-				dec[i].addr, dec[i].size, lst[i].addr,
-				lst[i].size);
-	}
+	for (i = 0; i < n; i++)
+		sized += s[i].size != 0;
 	printf("entropy_bits_per_symbol=%.2f u32_bytes=%zu\n",
-	       entropy_bits(lst, m), 4 * m);
+	       entropy_bits(s, n), 4 * n);
 	printf("symbols=%zu sized=%zu nested=%zu mismatches=%zu sizes_bytes=%zu bytes_per_symbol=%.3f\n",
 	       n, sized, nested, mismatches, bytes, n ? (double)bytes / n : 0.0);
+}
+
+/* Read the tables common to both modes: the count and the names. */
+static struct ksym *decode_common(const struct image *img, struct tables *tb,
+				  size_t *count)
+{
+	struct ksym *s;
+	size_t n;
+
+	find_tables(img, tb);
+	n = get_u32(img, &tb->num_syms, 0);
+	need(&tb->offsets, 0, 4 * (uint64_t)n);
+	need(&tb->sizes, 0, n);
+	s = xcalloc(n + 1, sizeof(*s));
+	decode_names(img, tb, s, n);
+	*count = n;
+	return s;
+}
+
+static int object_mode(const char *obj, const char *lst_path)
+{
+	size_t n, m, bytes, nested;
+	struct image img;
+	struct tables tb;
+	struct ksym *dec, *lst;
+
+	open_image(obj, &img);
+	if (!img.rel)
+		fail("not a relocatable object (use --vmlinux for a linked image): ",
+		     obj);
+	dec = decode_common(&img, &tb, &n);
+	offsets_from_relocs(&img, &tb.offsets, dec, n);
+	decode_rest(&img, &tb, dec, n, &bytes, &nested);
+	lst = listing(lst_path, &m);
+	compare_listing(dec, n, lst, m);
+	summary(lst, m, nested, bytes);
 	return mismatches ? 1 : 0;
+}
+
+static int vmlinux_mode(const char *path)
+{
+	size_t n, i, bytes, nested;
+	enum offsets_form form;
+	struct image img;
+	struct tables tb;
+	struct ksym *s;
+
+	open_image(path, &img);
+	if (img.rel)
+		fail("a relocatable object, not a linked image: ", path);
+	s = decode_common(&img, &tb, &n);
+	load_elf_symbols(&img);
+	form = pick_form(&img, &tb.offsets, s, n);
+	for (i = 0; i < n; i++)
+		s[i].addr = sym_address(&img, &tb.offsets, i, form);
+	for (i = 1; i < n; i++)
+		if (s[i].addr < s[i - 1].addr)
+			mismatch("kallsyms_offsets[] not sorted at %zu (%s)", i,
+				 s[i].name);
+	decode_rest(&img, &tb, s, n, &bytes, &nested);
+	compare_elf(s, n);
+	printf("vmlinux: ELF%d %s-endian, kallsyms_offsets %s, tables in %s, %zu ELF symbols\n",
+	       img.is64 ? 64 : 32, img.msb ? "big" : "little",
+	       form == ABSOLUTE ? "absolute" : "pc-relative",
+	       tb.offsets.section ? tb.offsets.section : "?", nesyms);
+	summary(s, n, nested, bytes);
+	return mismatches ? 1 : 0;
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: sizes-decode KALLSYMS.o LISTING\n"
+			"       sizes-decode --vmlinux VMLINUX\n");
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 3)
+		usage();
+	if (!strcmp(argv[1], "--vmlinux"))
+		return vmlinux_mode(argv[2]);
+	if (argv[1][0] == '-')
+		usage();
+	return object_mode(argv[1], argv[2]);
 }
