@@ -63,8 +63,7 @@ ok $? "cover letter: base-commit of the baseline ($base)"
 res=
 for p in "$out"/v2-0*.patch; do
 	[ "$p" = "$cover" ] && continue
-	r=$(cd "$tree" && perl scripts/checkpatch.pl --strict --no-tree -q \
-		--ignore UNKNOWN_COMMIT_ID --terse "$p" 2>&1)
+	r=$(checkpatch "$tree" "$p")
 	echo "$r" | grep -q 'total: 0 errors, 0 warnings, 0 checks' ||
 		res="$res$r
 "
