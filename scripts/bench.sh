@@ -3,7 +3,7 @@
 #   memory      bytes of every kallsyms table in both vmlinux files, and the
 #               sizes data of the Debian fixture against u32 and entropy
 #   lookups     the lookup benchmark module (guest/ksz-bench) booted in both
-#               kernels: median and p99 per call, in guest instructions
+#               kernels: median, mean and p99 per call, in guest instructions
 #               (QEMU -icount: medians exact and repeatable) and in wall ns
 #               (TCG: a few percent of noise between boots)
 #   /proc       time to read /proc/kallsyms (and /proc/kallsyms_sizes)
@@ -139,7 +139,7 @@ for clock in insns wall; do
 	if [ $clock = insns ]; then unit=insns; else unit=ns; fi
 	for f in kallsyms_lookup_size_offset kallsyms_lookup sprint_symbol; do
 		for set in starts middles random; do
-			for v in median p99; do
+			for v in median mean p99; do
 				both $clock ${v}_ns "$f/$set $v ($clock)" $unit \
 					"lookup $f $set"
 			done

@@ -7,8 +7,13 @@
  * and kallsyms_lookup_name() over three fixed address sets: every symbol
  * start, the middle between every symbol and the next one, and
  * pseudo-random addresses in the kernel text (fixed seed).  Calls are timed
- * in batches; the median and the 99th percentile of ns per call over all
- * batches of all rounds are printed as "KSZB" lines.
+ * in batches; the median, the mean and the 99th percentile of ns per call
+ * over all batches of all rounds are printed as "KSZB" lines.  The sets
+ * are taken in a fixed pseudo-random order, so that every batch is the
+ * same mix of symbols: in address order, a batch of kallsyms_lookup()
+ * calls costs what its place among the 256 names of a kallsyms_markers[]
+ * block costs, batches fall into four classes of cost, and the median
+ * is the edge between two of them, not the typical call.
  *
  * kallsyms_lookup_name() and friends are not exported: the address of
  * kallsyms_lookup_name() is taken from a kprobe, and the others from it.
@@ -37,6 +42,7 @@ static unsigned long *starts, *middles, *randoms;
 static char (*names)[KSYM_NAME_LEN];
 static unsigned int nsyms, nmiddles, cap;
 static u32 *samples;
+static char names_tmp[KSYM_NAME_LEN];
 
 static int collect(void *data, const char *name, unsigned long addr)
 {
@@ -99,23 +105,24 @@ static void bench(enum which w, const char *set, const unsigned long *a,
 		  unsigned int n)
 {
 	unsigned int r, i, j, ns = 0;
-	u64 t;
+	u64 t, sum = 0;
 
 	for (r = 0; r < ROUNDS; r++) {
 		for (i = 0; i + BATCH <= n; i += BATCH) {
 			t = ktime_get_ns();
 			for (j = i; j < i + BATCH; j++)
 				call(w, j, a);
-			samples[ns++] = div_u64(ktime_get_ns() - t, BATCH);
+			samples[ns] = div_u64(ktime_get_ns() - t, BATCH);
+			sum += samples[ns++];
 		}
 		cond_resched();
 	}
 	if (!ns)
 		return;
 	sort(samples, ns, sizeof(*samples), cmp_u32, NULL);
-	pr_info("KSZB lookup %s %s calls=%u median_ns=%u p99_ns=%u\n",
+	pr_info("KSZB lookup %s %s calls=%u median_ns=%u p99_ns=%u mean_ns=%llu\n",
 		fname[w], set, ns * BATCH, samples[ns / 2],
-		samples[(u64)ns * 99 / 100]);
+		samples[(u64)ns * 99 / 100], div_u64(sum, ns));
 }
 
 static unsigned long resolve(void)
@@ -128,6 +135,24 @@ static unsigned long resolve(void)
 	addr = (unsigned long)kp.addr;
 	unregister_kprobe(&kp);
 	return addr;
+}
+
+/* Put @a (and @nm, if not NULL) in a fixed pseudo-random order. */
+static void shuffle(unsigned long *a, char (*nm)[KSYM_NAME_LEN],
+		    unsigned int n, u32 *seed)
+{
+	unsigned int i, j;
+
+	for (i = n; i > 1; i--) {
+		*seed = *seed * 1664525 + 1013904223;	/* fixed LCG */
+		j = *seed % i;
+		swap(a[i - 1], a[j]);
+		if (nm && i - 1 != j) {
+			memcpy(names_tmp, nm[i - 1], KSYM_NAME_LEN);
+			memcpy(nm[i - 1], nm[j], KSYM_NAME_LEN);
+			memcpy(nm[j], names_tmp, KSYM_NAME_LEN);
+		}
+	}
 }
 
 static int __init ksz_bench_init(void)
@@ -170,6 +195,8 @@ static int __init ksz_bench_init(void)
 		seed = seed * 1664525 + 1013904223;	/* fixed LCG */
 		randoms[i] = stext + (unsigned long)seed % (etext - stext);
 	}
+	shuffle(starts, names, nsyms, &seed);
+	shuffle(middles, NULL, nmiddles, &seed);
 	pr_info("KSZB symbols=%u middles=%u random=%u\n", nsyms, nmiddles,
 		NRANDOM);
 
