@@ -1,11 +1,14 @@
 # kallsyms-sizes harness.  The targets are thin: each calls one script.
 #   make demo       fetch, patch, build, boot both kernels; show a hole side by side
-#   make check      the same, then run the tests under prove
+#   make check      the same, then make matrix for arm64 and x86_64 clang,
+#                   then run the tests under prove
 #   make tree       git work tree of the source with patches/series applied
 #   make patches    export the tree's commits back to patches/
 #   make map-check [MAP=file] check the series' size table on an nm -n -S listing
 #                   (default: the Debian fixture, see find_fixture in scripts/lib.sh)
 #   make bench      memory, lookup speed and build cost, patched/unpatched
+#   make matrix [MATRIX="arm64 ..."]  both kernels on every architecture and
+#                   toolchain of configs/matrix/targets: build, decode, relink, boot
 #   make bisect-check  every prefix of the series builds and boots
 #   make outgoing [REROLL=2]  the series to post, in your git identity, with
 #                   To:/Cc: from get_maintainer.pl, in build/outgoing
@@ -21,7 +24,7 @@ CFLAGS_HOST := -O2 -Wall -Wextra
 MAP ?=
 REROLL ?= 2
 
-.PHONY: all demo check bench bisect-check tree patches outgoing map-check tools deps prepare clean
+.PHONY: all demo check bench matrix bisect-check tree patches outgoing map-check tools deps prepare clean
 
 all: demo
 
@@ -45,11 +48,21 @@ prepare: deps tools
 demo: prepare
 	@scripts/demo.sh
 
+# make check's share of make matrix (t/matrix.t reads it): arm64 built and
+# booted, x86_64 with clang ThinLTO and kCFI built and decoded
+CHECK_MATRIX := arm64 x86_64-clang
+
 check: prepare
+	@scripts/install-deps.sh matrix
+	@MATRIX="$(CHECK_MATRIX)" MATRIX_TSV=$(BUILD)/matrix/ci.tsv scripts/matrix.sh
 	prove --failures t/
 
 bench: prepare
 	@scripts/bench.sh
+
+matrix: deps tools tree
+	@scripts/install-deps.sh matrix
+	@scripts/matrix.sh
 
 bisect-check: prepare
 	@scripts/bisect-check.sh

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Configure (tinyconfig + configs/test.config [+ extra fragments]) and build
 # one kernel out of tree.  Incremental: reconfigures only when a fragment is
-# newer than .config.
+# newer than .config.  ARCH, CROSS_COMPILE and LLVM come from the
+# environment, as kbuild reads them; KIMAGE names the boot image.
 # Usage: build-kernel.sh SRC OUT FRAGMENT... 
 set -eu
 here=$(dirname "$0")
@@ -26,13 +27,32 @@ if [ $stale = 1 ]; then
 	run_logged "$out/configure.log.2" \
 		"$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "$@"
 	run_logged "$out/configure.log.3" make -C "$src" O="$out" olddefconfig
-	# every fragment line must have survived: a dependency we missed
-	# would otherwise silently drop a feature the tests rely on
-	for f in "$@"; do
-		grep '^CONFIG_' "$f" | while read -r line; do
+	# every fragment setting must have survived (the last fragment's,
+	# where fragments set a symbol twice): a dependency we missed would
+	# otherwise silently drop a feature the tests rely on
+	cat "$@" | awk '
+		/^CONFIG_[A-Za-z0-9_]+=/ { k = substr($0, 1, index($0, "=") - 1) }
+		/^# CONFIG_[A-Za-z0-9_]+ is not set$/ { k = $2 }
+		k != "" { if (!(k in v)) order[++n] = k; v[k] = $0; k = "" }
+		END { for (i = 1; i <= n; i++) print v[order[i]] }' |
+	while read -r line; do
+		case $line in
+		"# "*)
+			sym=${line#"# "}
+			sym=${sym%% *}
+			! grep -q "^$sym=" "$out/.config" ||
+				die "build-kernel: $sym is on in $out/.config, the fragments turn it off"
+			;;
+		*)
 			grep -qx "$line" "$out/.config" ||
-				die "build-kernel: $line from $f did not stick in $out/.config"
-		done
+				die "build-kernel: $line did not stick in $out/.config"
+			;;
+		esac
 	done
 fi
-run_logged "$out/build.log" make -C "$src" O="$out" -j"$jobs" vmlinux bzImage modules
+# KIMAGE: the boot image of the architecture (bzImage on x86); modules
+# only where the configuration has them
+targets="vmlinux ${KIMAGE:-bzImage}"
+grep -q '^CONFIG_MODULES=y' "$out/.config" && targets="$targets modules"
+# shellcheck disable=SC2086 # targets holds several make targets
+run_logged "$out/build.log" make -C "$src" O="$out" -j"$jobs" $targets

@@ -11,6 +11,14 @@ ca-certificates gpgv debian-archive-keyring
 bash coreutils procps diffutils git-email libmailtools-perl b4
 binutils-powerpc64le-linux-gnu"
 
+# make matrix: cross compilers (with the C libraries of the static guest
+# programs), clang and lld, QEMU for the other machines
+[ "${1:-}" = matrix ] && PKGS="gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu
+gcc-i686-linux-gnu gcc-arm-linux-gnueabihf gcc-powerpc64-linux-gnu
+gcc-powerpc64le-linux-gnu gcc-s390x-linux-gnu libc6-dev-arm64-cross
+libc6-dev-riscv64-cross libc6-dev-i386-cross libc6-dev-ppc64-cross
+clang-19 lld-19 llvm-19 qemu-system-arm qemu-system-misc qemu-system-ppc"
+
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

@@ -11,6 +11,7 @@ for k in base patched; do
 done
 params=$BUILD/boot/base.cpio.d/params
 spec=$(sed -n 's/^HOLE_SPEC=//p' "$params")
+[ -n "$spec" ] || bail "no HOLE_SPEC in $params: scripts/pick-hole.sh found no hole"
 func=${spec%%+*}
 off=$((${spec#*+}))
 
