@@ -6,8 +6,9 @@
 # modules (the trace-printk sample, for modprobe); /opt/host/bin the host
 # programs the livepatch scripts need beyond busybox (bash, date
 # --rfc-3339, sysctl --values, diff, stat --format, getconf, and kmod's
-# modinfo, which reads the livepatch modules' info where busybox's looks
-# for modules.dep), their libraries at the host's paths.
+# modinfo, insmod and rmmod: busybox's modinfo looks for modules.dep, and
+# the scripts compare kmod's messages), their libraries at the host's
+# paths.
 # guest/run-ktests runs them in the guest.
 # Usage: build-ktests.sh KERNEL_TREE KBUILD_DIR OUT_DIR
 set -eu
@@ -45,7 +46,7 @@ make -s -C "$tree" O="$kbuild" INSTALL_MOD_PATH="$out" modules_install \
 rm -f "$out"/lib/modules/*/build
 
 # host programs, and the libraries and loader they name, at the same paths
-for prog in bash date sysctl diff stat getconf modinfo; do
+for prog in bash date sysctl diff stat getconf modinfo insmod rmmod; do
 	path=$(command -v "$prog") || die "build-ktests: no $prog on the host"
 	cp "$path" "$out/opt/host/bin/"
 	ldd "$path" | grep -o '/[^ ]*' | while read -r lib; do
