@@ -18,7 +18,6 @@ awk -F '\t' '
 			t = order[i]
 			xp = f(t, "extra_pass")
 			sub(/^same tables, same vmlinux$/, "identical", xp)
-			sub(/^same tables$/, "same tables", xp)
 			boot = f(t, "boot_base") "/" f(t, "boot_patched")
 			if (boot == "-/-") boot = "-"
 			printf fmt, t, f(t, "arch"), f(t, "toolchain"), f(t, "symbols"),

@@ -67,15 +67,10 @@ echo "$targets" | while read -r name arch cross llvm image frags boot; do
 	ok=1
 	for k in base patched; do
 		note "matrix $i/$n: $name: build $k (log: $t/$k/build.log)"
-		src=$SRC
-		[ $k = base ] || src=$BUILD/tree
+		src=$SRC more=
+		[ $k = base ] || { src=$BUILD/tree more=$extra; }
 		# shellcheck disable=SC2086 # fragments: one path per line
-		if [ $k = base ]; then
-			"$here/build-kernel.sh" "$src" "$t/$k" $fragments >"$t/$k.log" 2>&1
-		else
-			"$here/build-kernel.sh" "$src" "$t/$k" $fragments $extra >"$t/$k.log" 2>&1
-		fi
-		if [ $? != 0 ]; then
+		if ! "$here/build-kernel.sh" "$src" "$t/$k" $fragments $more >"$t/$k.log" 2>&1; then
 			note "matrix $i/$n: $name: $k BUILD FAILED, see $t/$k.log and $t/$k/build.log"
 			field "build_$k" "FAILED ($t/$k.log)"
 			ok=0

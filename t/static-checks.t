@@ -46,19 +46,10 @@ prep() {
 	  make -s -C "$1" O="$2" olddefconfig &&
 	  make -s -C "$1" O="$2" -j"$(nproc)" prepare; } >"$2/prepare.log" 2>&1
 }
-missing=
 if [ -n "$extra" ]; then
 	prep "$src" "$BUILD/out-static-base" && prep "$tree" "$BUILD/out-static-patched" ||
 		bail "cannot prepare the static-check build, see $BUILD/out-static-*/prepare.log"
-	# each extra file must be one this configuration builds
-	for o in $extra; do
-		make -s -C "$tree" O="$BUILD/out-static-patched" "$o" >/dev/null 2>&1 ||
-			missing="$missing ${o%.o}.c"
-	done
 fi
-[ -z "$missing" ]
-ok $? "every touched kernel C file is built by the test config or configs/static-extra.config:" \
-	"built by neither:$missing"
 diag "checking with configs/static-extra.config:${extra:- nothing}"
 
 # normalize SRCDIR < compiler output: "file: warning/error text", sorted
@@ -100,6 +91,17 @@ if [ -n "$extra" ]; then
 	checks extra-base "$src" "$BUILD/out-static-base" $base_extra
 	checks extra-patched "$tree" "$BUILD/out-static-patched" $extra
 	r=$(($? | r))
+fi
+# each extra file must be one that configuration builds: the checks above
+# compiled it (they remove each object first)
+missing=
+for o in $extra; do
+	[ -f "$BUILD/out-static-patched/$o" ] || missing="$missing ${o%.o}.c"
+done
+[ -z "$missing" ]
+ok $? "every touched kernel C file is built by the test config or configs/static-extra.config:" \
+	"built by neither:$missing"
+if [ -n "$extra" ]; then
 	cat "$BUILD/static-extra-base.txt" >>"$BUILD/static-base.txt"
 	cat "$BUILD/static-extra-patched.txt" >>"$BUILD/static-patched.txt"
 	sort -o "$BUILD/static-base.txt" "$BUILD/static-base.txt"
