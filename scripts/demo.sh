@@ -29,11 +29,11 @@ fi
 echo "Text gaps of the booted vmlinux: $summary"
 echo "A hole: $HOLE_ADDR, after $func (ELF size $HOLE_ELF_SIZE)"
 echo
-printf '%-28s %-38s %s\n' "" "unpatched" "patched"
-printf '%-28s %-38s %s\n' "kallsyms lookup" "$today" "$rule"
-printf '%-28s %-38s %s\n' "kprobe $HOLE_SPEC" "$(verdict hole base)" \
+printf '%-32s %-38s %s\n' "" "unpatched" "patched"
+printf '%-32s %-38s %s\n' "kallsyms lookup" "$today" "$rule"
+printf '%-32s %-38s %s\n' "kprobe $HOLE_SPEC" "$(verdict hole base)" \
 	"$(verdict hole patched)"
-printf '%-28s %-38s %s\n' "kprobe $VALID_SPEC" "$(verdict valid base)" \
+printf '%-32s %-38s %s\n' "kprobe $VALID_SPEC" "$(verdict valid base)" \
 	"$(verdict valid patched)"
 # from the kselftest's messages: a return address at the end of a function
 # that ends in a noreturn call, and /proc/kallsyms_sizes against the ELF
@@ -49,13 +49,25 @@ sizes() {
 *}
 	echo "${r:-absent}"
 }
-printf '%-28s %-38s %s\n' "noreturn caller on a stack" "$(frame base)" "$(frame patched)"
+printf '%-32s %-38s %s\n' "noreturn caller on a stack" "$(frame base)" "$(frame patched)"
 # from guest/init: %pS of the leftover of an overridden weak function in
 # the ksz_weak module (its address differs between the kernels)
 weak() {
 	tr -d '\r' <"$BUILD/boot/$1.log" | sed -n 's/^KSZ weak leftover [0-9a-f]* //p' | head -1
 }
-printf '%-28s %-38s %s\n' "%pS of a weak leftover" "$(weak base)" "$(weak patched)"
-printf '%-28s %-38s %s\n' "/proc/kallsyms_sizes" "$(sizes base)" "$(sizes patched)"
+printf '%-32s %-38s %s\n' "%pS of a weak leftover" "$(weak base)" "$(weak patched)"
+printf '%-32s %-38s %s\n' "/proc/kallsyms_sizes" "$(sizes base)" "$(sizes patched)"
+# from guest/init: perf (built from the patched tree) without a vmlinux
+perf_size() {
+	tr -d '\r' <"$BUILD/boot/$1.log" |
+		sed -n "s/^KSZP kallsyms $func: .* \(0x[0-9a-f]*\)-\(0x[0-9a-f]*\) (.*/\1 \2/p" |
+		awk -f "$here/lo32.awk" -f "$here/extent-size.awk"
+}
+perf_probe() {
+	tr -d '\r' <"$BUILD/boot/$1.log" | sed -n \
+		"s/^KSZP probe $HOLE_SPEC rc=0 .*/accepted/p; s/^KSZP probe $HOLE_SPEC rc=[1-9].*/refused by perf/p"
+}
+printf '%-32s %-38s %s\n' "perf: size of $func" "$(perf_size base)" "$(perf_size patched)"
+printf '%-32s %-38s %s\n' "perf probe $HOLE_SPEC" "$(perf_probe base)" "$(perf_probe patched)"
 echo
 echo "Console logs: $BUILD/boot/base.log $BUILD/boot/patched.log"

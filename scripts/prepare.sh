@@ -40,9 +40,10 @@ step 4 "build patched kernel (log: $BUILD/out-patched/build.log)"
 step 5 "relink the patched vmlinux, then with KALLSYMS_EXTRA_PASS=1 (logs: $BUILD/out-patched/link-*.log)"
 "$here/extra-pass.sh" "$BUILD/tree" "$BUILD/out-patched"
 
-step 6 "initramfs for both kernels: kselftest, test modules, the kernel's own tests, vmlinux"
+step 6 "initramfs for both kernels: kselftest, perf (log: $BUILD/perf/build.log), test modules, the kernel's own tests, vmlinux"
 mkdir -p "$BUILD/boot"
 "$here/build-kselftest.sh" "$BUILD/tree" "$BUILD/guest"
+"$here/build-perf.sh" "$BUILD/tree" "$BUILD/perf" "$BUILD/guest"
 for k in base patched; do
 	src=$SRC
 	[ $k = base ] || src=$BUILD/tree
