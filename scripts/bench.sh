@@ -153,6 +153,18 @@ for clock in insns wall; do
 	for f in /proc/kallsyms /proc/kallsyms_sizes; do
 		both $clock median_us "read $f median ($clock)" "$unit" "read $f"
 	done
+	# the new file against the old one, both on the patched kernel
+	row "read /proc/kallsyms_sizes against /proc/kallsyms, patched ($clock)" "$unit" \
+		"$($clock median_us patched "read /proc/kallsyms")" \
+		"$($clock median_us patched "read /proc/kallsyms_sizes")"
+	# per symbol: the series adds symbols, so lines, to /proc/kallsyms
+	[ $clock = insns ] || continue
+	per_sym() {
+		n=$(ksz_lines "$out/$1.icount.1.log" | sed -n 's/^KSZB symbols=\([0-9]*\).*/\1/p')
+		awk -v t="$(insns median_us "$1" "read /proc/kallsyms")" -v n="$n" \
+			'BEGIN { if (n > 0 && t != "") printf "%.0f", t * 1000 / n }'
+	}
+	row "read /proc/kallsyms per vmlinux symbol (insns)" insns "$(per_sym base)" "$(per_sym patched)"
 done
 
 step 5 "kallsyms tables in both vmlinux files"
