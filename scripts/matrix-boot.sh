@@ -53,8 +53,10 @@ for k in base patched; do
 	"$here/boot.sh" "$t/$k/$img" "$t/$k.cpio" "$t/$k.console" 3600
 	echo "KSZM boot_$k $(cat "$t/$k.console.status")"
 	log=$(tr -d '\r' <"$t/$k.console")
-	# the kselftest's totals line, "pass:N fail:N ... skip:N"
+	# the kselftest's totals line, "pass:N fail:N ... skip:N", from its
+	# own output (KUnit prints a "# Totals:" line too)
 	echo "KSZM kselftest_$k $(echo "$log" |
+		sed -n '/^KSZ-KSFT-BEGIN$/,/^KSZ-KSFT-END/p' |
 		sed -n 's/^# Totals: \(pass:[0-9]* fail:[0-9]*\).*\(skip:[0-9]*\).*/\1 \2/p' |
 		tail -n 1)"
 	[ $k = patched ] || continue
