@@ -8,10 +8,12 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
+command -v readelf >/dev/null || die "build-perf: no readelf (apt-get install binutils)"
 tree=$1
-out=$2
 gbin=$3
-mkdir -p "$out" "$gbin"
+mkdir -p "$2" "$gbin"
+# absolute: perf's make takes O= so, and its goal below must match
+out=$(cd "$2" && pwd)
 log=$out/build.log
 if ! make -C "$tree/tools/perf" O="$out" -j"$(nproc)" LDFLAGS=-static NO_RUST=1 \
 	NO_LIBTRACEEVENT=1 NO_LIBDW=1 NO_LIBBPF=1 NO_BPF_SKEL=1 \

@@ -59,13 +59,19 @@ printf '%-32s %-38s %s\n' "%pS of a weak leftover" "$(weak base)" "$(weak patche
 printf '%-32s %-38s %s\n' "/proc/kallsyms_sizes" "$(sizes base)" "$(sizes patched)"
 # from guest/init: perf (built from the patched tree) without a vmlinux
 perf_size() {
+	s=$(cat "$BUILD/boot/$1.log.status" 2>/dev/null || echo "not booted")
+	[ "$s" = ok ] || { echo "(boot: $s)"; return; }
 	tr -d '\r' <"$BUILD/boot/$1.log" |
 		sed -n "s/^KSZP kallsyms $func: .* \(0x[0-9a-f]*\)-\(0x[0-9a-f]*\) (.*/\1 \2/p" |
 		awk -f "$here/lo32.awk" -f "$here/extent-size.awk"
 }
 perf_probe() {
-	tr -d '\r' <"$BUILD/boot/$1.log" | sed -n \
-		"s/^KSZP probe $HOLE_SPEC rc=0 .*/accepted/p; s/^KSZP probe $HOLE_SPEC rc=[1-9].*/refused by perf/p"
+	s=$(cat "$BUILD/boot/$1.log.status" 2>/dev/null || echo "not booted")
+	[ "$s" = ok ] || { echo "(boot: $s)"; return; }
+	tr -d '\r' <"$BUILD/boot/$1.log" | sed -n "
+		s/^KSZP probe $HOLE_SPEC rc=0 .*/accepted/p
+		s/^KSZP probe $HOLE_SPEC rc=[1-9][0-9]* .*bigger than the size.*/refused by perf/p
+		s/^KSZP probe $HOLE_SPEC rc=\([1-9][0-9]*\)\( .*\)\{0,1\}$/failed, exit \1/p"
 }
 printf '%-32s %-38s %s\n' "perf: size of $func" "$(perf_size base)" "$(perf_size patched)"
 printf '%-32s %-38s %s\n' "perf probe $HOLE_SPEC" "$(perf_probe base)" "$(perf_probe patched)"

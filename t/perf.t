@@ -13,12 +13,21 @@ for k in base patched; do
 	grep -q '^KSZ-PERF-BEGIN' "$BUILD/boot/$k.log" ||
 		bail "no perf results in $BUILD/boot/$k.log"
 done
+for f in "$BUILD/out-patched/vmlinux" "$BUILD/out-base/vmlinux" \
+	"$BUILD/out-patched/ksz-mod/ksz_noreturn.ko" "$BUILD/out-base/ksz-mod/ksz_noreturn.ko"; do
+	[ -f "$f" ] || bail "no $f: run make check (or scripts/prepare.sh)"
+done
 # an empty series (KSRC= without the patches) has no sizes to read
 nm "$BUILD/out-patched/vmlinux" | grep -q ' kallsyms_sizes$' ||
 	{ echo "1..0 # SKIP the patched kernel has no kallsyms_sizes"; exit 0; }
 plan 11
-spec=$(sed -n 's/^HOLE_SPEC=//p' "$BUILD/boot/base.cpio.d/params")
-[ -n "$spec" ] || bail "no HOLE_SPEC: scripts/pick-hole.sh found no hole"
+# param KERNEL NAME: what pick-hole.sh chose for that kernel's guest
+param() { sed -n "s/^$2=//p" "$BUILD/boot/$1.cpio.d/params"; }
+spec=$(param base HOLE_SPEC)
+valid=$(param base VALID_SPEC)
+[ -n "$spec" ] && [ -n "$valid" ] || bail "no HOLE_SPEC: scripts/pick-hole.sh found no hole"
+[ "$(param patched HOLE_SPEC)" = "$spec" ] && [ "$(param patched VALID_SPEC)" = "$valid" ] ||
+	bail "the two guests probed different places: $spec, $(param patched HOLE_SPEC)"
 func=${spec%%+*}
 mod=ksz_noreturn_caller
 
@@ -40,22 +49,31 @@ elf_next() {
 		$3 == s { a = $1; next }
 		a != "" && $1 != a { print "0x" $1; exit }'
 }
+# truth VALUE WHAT: no truth from the ELF files, no test
+truth() { [ -n "$1" ] || bail "no $2"; }
 # size_of KERNEL SYMBOL: END - START as perf has it, in hex
 size_of() {
 	extent "$1" "$2" | awk -f "$TOP/scripts/lo32.awk" -f "$TOP/scripts/extent-size.awk"
 }
 
 vml=$BUILD/out-patched/vmlinux
-is "$(size_of patched "$func")" "$(elf_size "$vml" "$func")" \
+want=$(elf_size "$vml" "$func")
+truth "$want" "ELF size of $func in $vml"
+is "$(size_of patched "$func")" "$want" \
 	"patched: perf ends $func at its ELF size (the hole after it is not in it)"
 ko=$BUILD/out-patched/ksz-mod/ksz_noreturn.ko
-is "$(size_of patched $mod)" "$(elf_size "$ko" $mod)" \
+want=$(elf_size "$ko" $mod)
+truth "$want" "ELF size of $mod in $ko"
+is "$(size_of patched $mod)" "$want" \
 	"patched: perf ends module function $mod at its ELF size"
 
 vml=$BUILD/out-base/vmlinux
-is "$(extent base "$func" | cut -d' ' -f2)" "$(elf_next "$vml" "$func")" \
+want=$(elf_next "$vml" "$func")
+truth "$want" "symbol after $func in $vml"
+is "$(extent base "$func" | cut -d' ' -f2)" "$want" \
 	"unpatched: perf ends $func where the next symbol starts, as before"
 want=$(elf_size "$BUILD/out-base/ksz-mod/ksz_noreturn.ko" $mod)
+truth "$want" "ELF size of $mod in the unpatched build's module"
 got=$(size_of base $mod)
 [ -n "$got" ] && [ $((got)) -gt $((want)) ]
 ok $? "unpatched: perf takes module function $mod for larger than its ELF size, as before" \
@@ -69,8 +87,8 @@ rc=$(probe_rc patched "$spec")
 ok $? "patched: perf probe refuses $spec, past $func's end, itself" \
 	"rc=${rc:-none} $(probe_msg patched "$spec")"
 is "$(probe_rc base "$spec")" 0 "unpatched: perf probe takes $spec, as before"
-is "$(probe_rc patched "$func+0")" 0 "patched: perf probe takes $func+0"
-is "$(probe_rc base "$func+0")" 0 "unpatched: perf probe takes $func+0"
+is "$(probe_rc patched "$valid")" 0 "patched: perf probe takes $valid"
+is "$(probe_rc base "$valid")" 0 "unpatched: perf probe takes $valid"
 
 # perf test: the verdict of "vmlinux symtab matches kallsyms", and what it
 # checked of /proc/kallsyms_sizes
