@@ -113,5 +113,27 @@ echo "$targets" | while read -r name arch cross llvm image frags boot; do
 			while IFS='	' read -r f v; do field "$f" "$v"; done
 	fi
 done
+# A run of some targets (MATRIX=) into the full results file updates the
+# rows of those targets and keeps the others', in the targets' order.
+if [ -n "${MATRIX:-}" ] && [ -z "${MATRIX_TSV:-}" ] && [ -f "$tsv" ]; then
+	printf 'meta\tupdated\t%s re-run at this date, the other targets at %s\n' \
+		"$MATRIX" "$(awk -F '\t' '$1 == "meta" && $2 == "date" { print $3 }' "$tsv")" \
+		>>"$tsv.new"
+	grep -v '^[[:space:]]*\(#\|$\)' "$top/configs/matrix/targets" |
+		awk '{ print $1 }' >"$tsv.order"
+	awk -F '\t' -v list=" $MATRIX " '
+		FILENAME == ARGV[1] { order[++n] = $1; next }
+		FILENAME == ARGV[2] { if ($1 != "meta") old[$1] = old[$1] $0 "\n"; next }
+		$1 == "meta" { print; next }
+		{ new[$1] = new[$1] $0 "\n" }
+		END {
+			for (i = 1; i <= n; i++) {
+				t = order[i]
+				printf "%s", index(list, " " t " ") ? new[t] : old[t]
+			}
+		}' "$tsv.order" "$tsv" "$tsv.new" >"$tsv.merged"
+	mv "$tsv.merged" "$tsv.new"
+	rm -f "$tsv.order"
+fi
 mv "$tsv.new" "$tsv"
 "$here/matrix-table.sh" "$tsv"
