@@ -292,8 +292,9 @@ static void decode_names(const struct image *img, const struct tables *tb,
 				 i >> 8, get_u32(img, &tb->markers, 4 * (i >> 8)),
 				 i, off);
 		off = expand_name(img, tb, off, buf, sizeof(buf));
-		if (!buf[0] || !buf[1])
-			fail("empty name in kallsyms_names", NULL);
+		/* a name may be empty: nm lists nameless symbols (32-bit arm) */
+		if (!buf[0])
+			fail("a name without a type in kallsyms_names", NULL);
 		s[i].type = buf[0];
 		s[i].name = strdup(buf + 1);
 		if (!s[i].name)
@@ -541,7 +542,9 @@ static void load_elf_symbols(const struct image *img)
 		if (!gelf_getsym(img->symd, i, &s))
 			continue;
 		name = elf_strptr(img->elf, img->symstr, s.st_name);
-		if (!name || !*name)
+		/* nameless symbols as nm lists them: not sections, not files */
+		if (!name || (!*name && (GELF_ST_TYPE(s.st_info) == STT_SECTION ||
+					 GELF_ST_TYPE(s.st_info) == STT_FILE)))
 			continue;
 		if (img->machine == EM_ARM && GELF_ST_TYPE(s.st_info) == STT_FUNC)
 			s.st_value &= ~(GElf_Addr)1;
