@@ -17,7 +17,8 @@ x86_64)	qemu="qemu-system-x86_64 -m 512" console=ttyS0 ;;
 i386)	qemu="qemu-system-i386 -m 512" console=ttyS0 ;;
 arm64)	qemu="qemu-system-aarch64 -M virt -cpu cortex-a57 -m 512" console=ttyAMA0 ;;
 riscv64) qemu="qemu-system-riscv64 -M virt -m 512" console=ttyS0 ;;
-ppc64)	qemu="qemu-system-ppc64 -M pseries -m 1024" console=hvc0 ;;
+ppc64 | ppc64le)
+	qemu="qemu-system-ppc64 -M pseries -m 1024" console=hvc0 ;;
 *)	echo "boot: no QEMU machine for BOOT_ARCH=$BOOT_ARCH" >&2; exit 2 ;;
 esac
 

@@ -18,6 +18,7 @@ binutils-powerpc64le-linux-gnu"
 gcc-i686-linux-gnu gcc-arm-linux-gnueabihf gcc-powerpc64-linux-gnu
 gcc-powerpc64le-linux-gnu gcc-s390x-linux-gnu libc6-dev-arm64-cross
 libc6-dev-riscv64-cross libc6-dev-i386-cross libc6-dev-ppc64-cross
+libc6-dev-ppc64el-cross
 clang-19 lld-19 llvm-19 qemu-system-arm qemu-system-misc qemu-system-ppc"
 
 missing=""

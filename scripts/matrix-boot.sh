@@ -20,7 +20,7 @@ g=$t/guest
 # the guest's programs: the kselftest and kprobe-try, for the target
 case $boot in
 x86_64) debarch=amd64 ;; i386) debarch=i386 ;; arm64) debarch=arm64 ;;
-riscv64) debarch=riscv64 ;; ppc64) debarch=ppc64 ;;
+riscv64) debarch=riscv64 ;; ppc64) debarch=ppc64 ;; ppc64le) debarch=ppc64el ;;
 *) die "matrix-boot: no Debian architecture for $boot" ;;
 esac
 if [ "$boot" = x86_64 ]; then
