@@ -15,9 +15,13 @@ today=$("$BUILD/bin/holes" -l "$BUILD/out-base/vmlinux" |
 		sub(/.*\//, "", $4); print spec "/" $4; exit }')
 summary=$("$BUILD/bin/holes" "$BUILD/out-base/vmlinux")
 
+# booted KERNEL: true if KERNEL's guest booted; else says how it ended
+booted() {
+	s=$(cat "$BUILD/boot/$1.log.status" 2>/dev/null || echo "not booted")
+	[ "$s" = ok ] || { echo "(boot: $s)"; return 1; }
+}
 verdict() {
-	s=$(cat "$BUILD/boot/$2.log.status" 2>/dev/null || echo "not booted")
-	[ "$s" = ok ] || { echo "(boot: $s)"; return; }
+	booted "$2" || return 0
 	tr -d '\r' <"$BUILD/boot/$2.log" | sed -n "s/^KSZ kprobe $1 [^ ]* \(.*\)/\1/p"
 }
 if nm "$BUILD/out-patched/vmlinux" | grep -q ' kallsyms_sizes$'; then
@@ -59,15 +63,13 @@ printf '%-32s %-38s %s\n' "%pS of a weak leftover" "$(weak base)" "$(weak patche
 printf '%-32s %-38s %s\n' "/proc/kallsyms_sizes" "$(sizes base)" "$(sizes patched)"
 # from guest/init: perf (built from the patched tree) without a vmlinux
 perf_size() {
-	s=$(cat "$BUILD/boot/$1.log.status" 2>/dev/null || echo "not booted")
-	[ "$s" = ok ] || { echo "(boot: $s)"; return; }
+	booted "$1" || return 0
 	tr -d '\r' <"$BUILD/boot/$1.log" |
 		sed -n "s/^KSZP kallsyms $func: .* \(0x[0-9a-f]*\)-\(0x[0-9a-f]*\) (.*/\1 \2/p" |
 		awk -f "$here/lo32.awk" -f "$here/extent-size.awk"
 }
 perf_probe() {
-	s=$(cat "$BUILD/boot/$1.log.status" 2>/dev/null || echo "not booted")
-	[ "$s" = ok ] || { echo "(boot: $s)"; return; }
+	booted "$1" || return 0
 	tr -d '\r' <"$BUILD/boot/$1.log" | sed -n "
 		s/^KSZP probe $HOLE_SPEC rc=0 .*/accepted/p
 		s/^KSZP probe $HOLE_SPEC rc=[1-9][0-9]* .*bigger than the size.*/refused by perf/p
