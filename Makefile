@@ -7,6 +7,8 @@
 #   make map-check [MAP=file] check the series' size table on an nm -n -S listing
 #                   (default: the Debian fixture, see find_fixture in scripts/lib.sh)
 #   make bench      memory, lookup speed and build cost, patched/unpatched
+#   make defconfig-bytes  bytes per symbol of the size tables on an x86_64
+#                   defconfig (builds the unpatched defconfig, ~30 min)
 #   make matrix [MATRIX="arm64 ..."]  both kernels on every architecture and
 #                   toolchain of configs/matrix/targets: build, decode, relink, boot
 #   make bisect-check  every prefix of the series builds and boots
@@ -24,7 +26,7 @@ CFLAGS_HOST := -O2 -Wall -Wextra
 MAP ?=
 REROLL ?= 2
 
-.PHONY: all demo check bench matrix bisect-check tree patches outgoing map-check tools deps prepare clean
+.PHONY: all demo check bench matrix bisect-check tree patches outgoing map-check defconfig-bytes tools deps prepare clean
 
 all: demo
 
@@ -79,6 +81,9 @@ outgoing: tree
 
 map-check: deps $(BUILD)/bin/sizes-decode
 	@scripts/map-check.sh $(BUILD)/tree "$(MAP)" $(BUILD)/map-check
+
+defconfig-bytes: deps tree $(BUILD)/bin/sizes-decode
+	@scripts/defconfig-bytes.sh $(SRC) $(BUILD)/tree $(BUILD)/defconfig
 
 clean:
 	rm -rf $(BUILD)/bin $(BUILD)/guest $(BUILD)/boot

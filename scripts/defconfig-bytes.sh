@@ -1,0 +1,33 @@
+#!/bin/sh
+# make defconfig-bytes: the bytes per symbol of the size tables on an
+# x86_64 defconfig with KALLSYMS_ALL (as distributions build it, and as
+# scripts/map-check.sh reads a listing).  Builds the unpatched defconfig
+# vmlinux once (about half an hour on 2 cores), then lets make map-check
+# run the series' scripts/kallsyms on its symbol table and decode every
+# size.  The symbols are the unpatched kernel's: the series adds a handful.
+# Usage: defconfig-bytes.sh SRC TREE WORKDIR
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+src=$1
+tree=$2
+work=$3
+out=$work/out
+
+[ -f "$src/Makefile" ] || die "defconfig-bytes: no kernel source at $src (make tree)"
+mkdir -p "$out"
+if [ ! -f "$out/vmlinux" ]; then
+	note "defconfig-bytes 1/2: build the unpatched x86_64 defconfig with KALLSYMS_ALL (log: $out/build.log)"
+	run_logged "$out/configure.log" make -C "$src" O="$out" ARCH=x86_64 defconfig
+	"$src/scripts/config" --file "$out/.config" -e KALLSYMS -e KALLSYMS_ALL
+	run_logged "$out/configure.log.2" make -C "$src" O="$out" ARCH=x86_64 olddefconfig
+	grep -q '^CONFIG_KALLSYMS_ALL=y$' "$out/.config" ||
+		die "defconfig-bytes: KALLSYMS_ALL did not stick in $out/.config"
+	run_logged "$out/build.log" make -C "$src" O="$out" ARCH=x86_64 -j"$(nproc)" vmlinux ||
+		die "defconfig-bytes: build failed, see $out/build.log"
+else
+	note "defconfig-bytes 1/2: $out/vmlinux already built"
+fi
+nm -n -S "$out/vmlinux" >"$work/vmlinux.nm"
+note "defconfig-bytes 2/2: map-check of its symbol table (work: $work/map-check)"
+"$here/map-check.sh" "$tree" "$work/vmlinux.nm" "$work/map-check"
