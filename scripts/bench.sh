@@ -125,6 +125,11 @@ field() {
 }
 # insns FIELD KERNEL PATTERN: from the first -icount boot
 insns() { field "$1" "$out/$2.icount.1.log" "$3"; }
+# x100 KERNEL PATTERN: a mean_ns_x100 field of the first -icount boot, as
+# instructions with one decimal
+x100() {
+	insns mean_ns_x100 "$1" "$2" | awk '{ printf "%.1f", $1 / 100 }'
+}
 # wall FIELD KERNEL PATTERN: the median over the three wall clock boots
 wall() {
 	for n in 1 2 3; do
@@ -149,6 +154,14 @@ for clock in insns wall; do
 		both $clock ${v}_ns "kallsyms_lookup_name/names $v ($clock)" $unit \
 			"lookup kallsyms_lookup_name names"
 	done
+	# one call at a time: only -icount counts a single call exactly
+	if [ $clock = insns ]; then
+		for f in kallsyms_lookup_size_offset kallsyms_lookup sprint_symbol; do
+			row "$f/starts single-call mean (insns)" insns \
+				"$(x100 base "single $f starts")" \
+				"$(x100 patched "single $f starts")"
+		done
+	fi
 	if [ $clock = insns ]; then unit="k insns"; else unit=us; fi
 	for f in /proc/kallsyms /proc/kallsyms_sizes; do
 		both $clock median_us "read $f median ($clock)" "$unit" "read $f"
