@@ -4,12 +4,16 @@
 # Usage: matrix-table.sh RESULTS.TSV
 set -eu
 awk -F '\t' '
+	$1 == "meta" && $2 == "run" { runs = runs "  " $3 "\n"; next }
 	$1 == "meta" { meta[$2] = $3; next }
 	!($1 in seen) { seen[$1] = 1; order[++n] = $1 }
 	{ v[$1, $2] = $3 }
 	function f(t, k) { return ((t, k) in v) ? v[t, k] : "-" }
 	END {
-		printf "make matrix, %s, kernel %s\n\n", meta["date"], meta["kernel"]
+		printf "make matrix, %s, kernel %s\n", meta["date"], meta["kernel"]
+		if (runs != "")
+			printf "rows from the runs of:\n%s", runs
+		printf "\n"
 		fmt = "%-13s %-7s %-22s %7s %6s %5s %6s %-12s %-9s %-9s %-9s %-22s %-22s\n"
 		printf fmt, "target", "arch", "toolchain", "symbols", "B/sym", "mism",
 			"passes", "extra pass", "boot", "kunit", "selftest",

@@ -116,8 +116,13 @@ done
 # A run of some targets (MATRIX=) into the full results file updates the
 # rows of those targets and keeps the others', in the targets' order.
 if [ -n "${MATRIX:-}" ] && [ -z "${MATRIX_TSV:-}" ] && [ -f "$tsv" ]; then
-	printf 'meta\tupdated\t%s re-run at this date, the other targets at %s\n' \
-		"$MATRIX" "$(awk -F '\t' '$1 == "meta" && $2 == "date" { print $3 }' "$tsv")" \
+	# the history of the rows: which targets ran when, latest last
+	awk -F '\t' '$1 == "meta" && $2 == "run" { print; n++ }
+		$1 == "meta" && $2 == "date" { d = $3 }
+		END { if (!n) printf "meta\trun\tall targets at %s\n", d }' \
+		"$tsv" >>"$tsv.new"
+	printf 'meta\trun\t%s at %s\n' "$MATRIX" \
+		"$(awk -F '\t' '$1 == "meta" && $2 == "date" { print $3 }' "$tsv.new")" \
 		>>"$tsv.new"
 	grep -v '^[[:space:]]*\(#\|$\)' "$top/configs/matrix/targets" |
 		awk '{ print $1 }' >"$tsv.order"
