@@ -9,13 +9,13 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
-src=$1
-tree=$2
-work=$3
+[ -f "$1/Makefile" ] || die "defconfig-bytes: no kernel source at $1 (make tree)"
+mkdir -p "$3/out"
+# absolute: make -C takes O= relative to the source
+src=$(cd "$1" && pwd)
+tree=$(cd "$2" && pwd)
+work=$(cd "$3" && pwd)
 out=$work/out
-
-[ -f "$src/Makefile" ] || die "defconfig-bytes: no kernel source at $src (make tree)"
-mkdir -p "$out"
 if [ ! -f "$out/vmlinux" ]; then
 	note "defconfig-bytes 1/2: build the unpatched x86_64 defconfig with KALLSYMS_ALL (log: $out/build.log)"
 	run_logged "$out/configure.log" make -C "$src" O="$out" ARCH=x86_64 defconfig
