@@ -1,7 +1,7 @@
 #!/bin/sh
 # make defconfig-bytes: the bytes per symbol of the size tables on an
-# x86_64 defconfig with KALLSYMS_ALL (as distributions build it, and as
-# scripts/map-check.sh reads a listing).  Builds the unpatched defconfig
+# x86_64 defconfig, which has KALLSYMS_ALL (as distributions build it,
+# and as scripts/map-check.sh reads a listing).  Builds the unpatched defconfig
 # vmlinux once (about half an hour on 2 cores), then lets make map-check
 # run the series' scripts/kallsyms on its symbol table and decode every
 # size.  The symbols are the unpatched kernel's: the series adds a handful.
@@ -17,7 +17,7 @@ tree=$(cd "$2" && pwd)
 work=$(cd "$3" && pwd)
 out=$work/out
 if [ ! -f "$out/vmlinux" ]; then
-	note "defconfig-bytes 1/2: build the unpatched x86_64 defconfig with KALLSYMS_ALL (log: $out/build.log)"
+	note "defconfig-bytes 1/2: build the unpatched x86_64 defconfig (log: $out/build.log)"
 	run_logged "$out/configure.log" make -C "$src" O="$out" ARCH=x86_64 defconfig
 	"$src/scripts/config" --file "$out/.config" -e KALLSYMS -e KALLSYMS_ALL
 	run_logged "$out/configure.log.2" make -C "$src" O="$out" ARCH=x86_64 olddefconfig

@@ -135,8 +135,9 @@ grep -qx 'Suggested-by: Linus Torvalds <torvalds@linux-foundation.org>' "$p3" &&
 ok $? "patch 3, the table Linus Torvalds proposed: Suggested-by: and Link: to the proposal"
 miss=
 for s in 'Prior art' 'kallmodsyms' 'sorttable' 'Changes since v1' \
-	'Which tree' 'link pass' "$lnk" "$name ($n):"; do
+	'Which tree' 'link pass' 'bytes per symbol' 'On an x86_64 defconfig' \
+	"$lnk" "$name ($n):"; do
 	grep -qiF "$s" "$cover" || miss="$miss [$s]"
 done
 [ -z "$miss" ]
-ok $? "cover letter: proposal, prior art, invariant, changes, trees, shortlog" "missing:$miss"
+ok $? "cover letter: proposal, prior art, invariant, bytes per symbol, changes, trees, shortlog" "missing:$miss"
