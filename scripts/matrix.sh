@@ -116,8 +116,17 @@ done
 # A run of some targets (MATRIX=) into the full results file updates the
 # rows of those targets and keeps the others', in the targets' order.
 if [ -n "${MATRIX:-}" ] && [ -z "${MATRIX_TSV:-}" ] && [ -f "$tsv" ]; then
-	# the history of the rows: which targets ran when, latest last
-	awk -F '\t' '$1 == "meta" && $2 == "run" { print; n++ }
+	# the history of the rows: which targets ran when, latest last; a
+	# run whose targets all run again now has no row left and is dropped
+	awk -F '\t' -v list=" $MATRIX " '
+		function left(r,   t, i, k) {
+			k = split(substr(r, 1, index(r, " at ") - 1), t, " ")
+			for (i = 1; i <= k; i++)
+				if (!index(list, " " t[i] " "))
+					return 1
+			return 0
+		}
+		$1 == "meta" && $2 == "run" { n++; if (left($3)) print; next }
 		$1 == "meta" && $2 == "date" { d = $3 }
 		END { if (!n) printf "meta\trun\tall targets at %s\n", d }' \
 		"$tsv" >>"$tsv.new"
