@@ -14,10 +14,11 @@
 #   make bisect-check  every prefix of the series builds and boots
 #   make outgoing [REROLL=2]  the series to post, in your git identity, with
 #                   To:/Cc: from get_maintainer.pl, in build/outgoing
-# KSRC=/path/to/linux uses that tree instead of Debian's linux-source-7.2.
+# KSRC=/path/to/linux uses that tree instead of Debian's linux-source-$(KVER)
+# (7.3, from Debian experimental; KVER=x.y picks another version).
 
 KSRC ?=
-KVER ?= 7.2
+KVER ?= 7.3
 BUILD ?= $(if $(KSRC),$(CURDIR)/build/ksrc,$(CURDIR)/build)
 SRC := $(if $(KSRC),$(KSRC),$(BUILD)/src)
 export KSRC KVER BUILD SRC

@@ -1,15 +1,23 @@
 #!/bin/sh
-# Fetch Debian's linux-source-$KVER from sid through a private apt
+# Fetch Debian's linux-source-$KVER (the binary package: its tarball is the
+# kernel source) from sid or experimental through a private apt
 # configuration under $1 (never /etc/apt) and unpack it to $1/src.
-# Cached: does nothing when $1/src/Makefile exists.
+# Cached: does nothing when $1/src holds that version already.
 # Usage: fetch-source.sh BUILD_DIR [KVER]
 set -eu
 mkdir -p "$1"; dir=$(cd "$1" && pwd)
-kver=${2:-7.2}
+kver=${2:-7.3}
 apt=$dir/apt
 src=$dir/src
 
-[ -f "$src/Makefile" ] && exit 0
+if [ -f "$src/Makefile" ]; then
+	have=$(cat "$src/.debian-version" 2>/dev/null || echo unknown)
+	case $have in
+	"$kver"*) exit 0 ;;
+	esac
+	echo "fetch-source: $src holds $have, not $kver: remove $src (and $dir/tree) to switch" >&2
+	exit 1
+fi
 
 mkdir -p "$apt/deb"
 . "$(dirname "$0")/apt-private.sh"
@@ -17,7 +25,12 @@ apt_update fetch-source always
 pkg=linux-source-$kver
 ver=$(aptopts apt-cache show "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | sort -V | tail -1)
 if [ -z "$ver" ]; then
-	echo "fetch-source: $pkg not found in sid" >&2
+	have=$(aptopts apt-cache pkgnames linux-source- 2>/dev/null |
+		sed -n 's/^linux-source-\([0-9][0-9.]*\)$/\1/p' | sort -V | tr '\n' ' ')
+	echo "fetch-source: $pkg is in neither sid nor experimental." >&2
+	echo "fetch-source: the archive has linux-source versions: ${have:-none}" >&2
+	echo "fetch-source: pick one with KVER=<version> (the patches are for 7.3;" >&2
+	echo "fetch-source: another version may not take them), or use KSRC=/path/to/linux." >&2
 	exit 1
 fi
 echo "fetch-source: downloading $pkg $ver"

@@ -77,9 +77,9 @@ echo "$targets" | while read -r name arch cross llvm image frags boot; do
 			continue
 		fi
 		field "build_$k" ok
-		# link passes: two, or a third when the second's tables grew
-		if grep -q 'tmp_vmlinux3' "$t/$k/build.log"; then p=3; else p=2; fi
-		field "passes_$k" "$p"
+		# kallsyms link passes: two, or a third when the second's
+		# tables had other symbols than the first's
+		field "passes_$k" "$(grep -c '^ *LD *\.tmp_vmlinux[0-9]' "$t/$k/build.log")"
 	done
 	[ $ok = 1 ] || continue
 

@@ -19,8 +19,8 @@ step() {
 }
 
 if [ -z "${KSRC:-}" ]; then
-	step 1 "fetch linux-source-${KVER:-7.2} and sparse (log: $BUILD/apt/*.log)"
-	"$here/fetch-source.sh" "$BUILD" "${KVER:-7.2}"
+	step 1 "fetch linux-source-${KVER:-7.3} and sparse (log: $BUILD/apt/*.log)"
+	"$here/fetch-source.sh" "$BUILD" "${KVER:-7.3}"
 else
 	step 1 "use KSRC=$KSRC; fetch sparse (log: $BUILD/apt/*.log)"
 	[ -f "$KSRC/Makefile" ] || die "KSRC=$KSRC is not a kernel tree"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # make check's share of make matrix (run by prepare: arm64, built and
 # booted; x86_64 with clang ThinLTO and kCFI, built and decoded): both
-# kernels build; every symbol decoded from the patched vmlinux's tables has
+# kernels build, with as many kallsyms link passes; every symbol decoded from the patched vmlinux's tables has
 # that vmlinux's ELF name, address and size; an extra kallsyms pass gives
 # the same tables; where the target boots, both kernels boot, and the
 # patched one passes the KUnit suite, kallsyms_selftest and the kselftest.
@@ -14,7 +14,7 @@ targets=$(awk -F '\t' '$1 != "meta" { print $1 }' "$tsv" | uniq)
 # v TARGET FIELD: one result
 v() { awk -F '\t' -v t="$1" -v f="$2" '$1 == t && $2 == f { print $3 }' "$tsv"; }
 
-plan $(($(echo "$targets" | wc -l) * 4 + $(for t in $targets; do
+plan $(($(echo "$targets" | wc -l) * 5 + $(for t in $targets; do
 	[ -n "$(v "$t" boot_base)" ] && echo "$t"; done | wc -l) * 5))
 for t in $targets; do
 	log=$BUILD/matrix/$t
@@ -25,6 +25,10 @@ for t in $targets; do
 	[ "$(v "$t" mismatches)" = 0 ] && [ "${n:-0}" -gt 1000 ]
 	ok $? "$t: $n symbols, every one with its ELF name, address and size" \
 		"$(head -5 "$log/decode.log")"
+	p=$(v "$t" passes_patched)
+	[ "${p:-0}" -ge 2 ] && [ "$p" = "$(v "$t" passes_base)" ]
+	ok $? "$t: the patched build links as many times as the unpatched one ($p)" \
+		"unpatched: $(v "$t" passes_base) kallsyms passes, patched: $p"
 	case $(v "$t" extra_pass) in
 	"same tables"*) ok 0 "$t: KALLSYMS_EXTRA_PASS=1 gives the same tables ($(v "$t" extra_pass))" ;;
 	*) ok 1 "$t: KALLSYMS_EXTRA_PASS=1 gives the same tables" "$(v "$t" extra_pass)" ;;

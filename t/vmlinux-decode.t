@@ -59,18 +59,18 @@ case $(echo "$out" | head -n 1) in
 *) ok 1 "patched vmlinux: read as ELF64 little-endian, PC-relative" ;;
 esac
 
-# A copy with one size byte changed: the first direct size (0x41-0xfd)
-# from the middle of kallsyms_sizes[] on, so that the change is a size.
+# A copy with one size changed: the first u16 entry of 1 to 0xfff0 from
+# the middle of kallsyms_sizes[] on (little-endian: its low byte).
 cp "$vmlinux" "$tmp/vmlinux"
 off=$(file_offset "$vmlinux" kallsyms_sizes)
-i=$(od -An -tu1 -v -j $((off + nsyms / 2)) -N 4096 "$vmlinux" |
-	awk '{ for (f = 1; f <= NF; f++) { if ($f > 64 && $f < 254) { print n; exit } n++ } }')
-flip "$tmp/vmlinux" $((off + nsyms / 2 + i))
+i=$(od -An -tu2 -v -j $((off + 2 * (nsyms / 2))) -N 4096 "$vmlinux" |
+	awk '{ for (f = 1; f <= NF; f++) { if ($f > 0 && $f < 65520) { print n; exit } n++ } }')
+flip "$tmp/vmlinux" $((off + 2 * (nsyms / 2 + i)))
 out=$(nice "$decode" --vmlinux "$tmp/vmlinux" 2>"$tmp/err")
 rc=$?
 diag "flipped kallsyms_sizes[$((nsyms / 2 + i))]: $(head -n 1 "$tmp/err")"
 [ "$rc" = 1 ] && [ "$(get "$(echo "$out" | tail -n 1)" mismatches)" -ge 1 ]
-ok $? "a vmlinux with one size byte changed fails (exit $rc)"
+ok $? "a vmlinux with one size changed fails (exit $rc)"
 
 "$decode" --vmlinux /dev/null > /dev/null 2>&1
 rc1=$?
@@ -79,8 +79,8 @@ is "$rc1 $?" "2 2" "bad input (not ELF; a vmlinux as an object) exits 2"
 
 # Tiny images.  The tables are linked three times, as link-vmlinux.sh
 # does: from an empty listing, then from the listing of each link; the
-# last two links must agree.  The text lies below the tables (padding
-# codes), data above them (sizes and escapes), in a section of its own.
+# last two links must agree.  The text lies below the tables, data above
+# them, in a section of its own, with a label nested in a sized object.
 cat > "$tmp/mini.S" <<'EOF'
 	.text
 	.type f_small, @function
@@ -134,6 +134,12 @@ d_label:
 d_last:
 	.skip 2
 	.size d_last, 2
+	.type d_outer, @object
+d_outer:
+	.skip 4
+d_inner:
+	.skip 12
+	.size d_outer, 16
 EOF
 ${CC:-cc} -O2 -I "$tree/scripts/include" -o "$tmp/kallsyms" "$tree/scripts/kallsyms.c" ||
 	bail "cannot build $tree/scripts/kallsyms.c"
@@ -193,9 +199,9 @@ if [ -n "$ppc" ] &&
 	mini ppc64 "$ppc" "-a64 -mbig" elf64ppc 0xc000000000000000 --pc-relative &&
 	mini ppc32 "$ppc" "-a32 -mbig" elf32ppc 0xc0000000; then
 	is "$(check ppc64)" "ELF64 big-endian, kallsyms_offsets pc-relative
-0 0 28" "ppc64 big-endian image: every symbol decodes (${ppc}as)"
+0 0 30" "ppc64 big-endian image: every symbol decodes (${ppc}as)"
 	is "$(check ppc32)" "ELF32 big-endian, kallsyms_offsets absolute
-0 0 28" "ppc32 big-endian image, absolute offsets: every symbol decodes"
+0 0 30" "ppc32 big-endian image, absolute offsets: every symbol decodes"
 	off=$(file_offset "$tmp/ppc32.v2" kallsyms_sizes)
 	flip "$tmp/ppc32.v2" "$off"
 	"$decode" --vmlinux "$tmp/ppc32.v2" > /dev/null 2>&1
@@ -209,7 +215,7 @@ fi
 if [ "$(uname -m)" = x86_64 ] &&
 	mini i386 "" --32 elf_i386 0xc1000000 --pc-relative; then
 	is "$(check i386)" "ELF32 little-endian, kallsyms_offsets pc-relative
-0 0 28" "i386 image, PC-relative offsets (32-bit relocatable): every symbol decodes"
+0 0 30" "i386 image, PC-relative offsets (32-bit relocatable): every symbol decodes"
 	out=$("$decode" "$tmp/i386.k2.o" "$tmp/i386.m2" 2>&1)
 	is "$?:$(get "$out" mismatches)" "0:0" "i386 object (REL addends): decodes against its listing"
 else

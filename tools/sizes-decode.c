@@ -17,7 +17,7 @@
  * The second form reads a linked vmlinux of any architecture (ELF32 or
  * ELF64, either byte order) and checks that every decoded symbol has an
  * ELF symbol of the same name at the same address whose st_size is the
- * decoded size.  kallsyms of 7.2 keeps names as they are in the ELF
+ * decoded size.  kallsyms of 7.x keeps names as they are in the ELF
  * symbol table (there is no cleanup_symbol_name() any more, clang LTO's
  * ".llvm.N" suffixes stay), so names are compared as they are.
  *
@@ -41,9 +41,7 @@
 #include "nm-line.h"
 
 #define KSYM_NAME_LEN		512	/* scripts/kallsyms.c */
-#define KSYM_SIZE_PAD_MAX	0x3f
-#define KSYM_SIZE_DIRECT	0x40
-#define KSYM_SIZE_ESCAPE	0xff
+#define KSYM_SIZE_LARGE		0xffff	/* kallsyms_sizes[]: see kallsyms_large_sizes[] */
 
 /*
  * A symbol.  In the .o mode addr is the offset from _text, as a signed
@@ -390,8 +388,9 @@ static uint64_t sym_address(const struct image *img, const struct table *t,
 }
 
 /*
- * Decode kallsyms_sizes[] as kallsyms_sym_size() does; S is in table
- * order with its addresses.  Return the number of escapes.
+ * Decode kallsyms_sizes[]: one u16 per symbol, the size itself, or
+ * KSYM_SIZE_LARGE for a size found in kallsyms_large_sizes[] (pairs of u32:
+ * index, size; sorted by index).  Return the number of large sizes.
  */
 static size_t decode_sizes(const struct image *img, const struct tables *tb,
 			   struct ksym *s, size_t n)
@@ -400,37 +399,27 @@ static size_t decode_sizes(const struct image *img, const struct tables *tb,
 
 	need(&tb->large, 0, 8 * (uint64_t)nlarge);
 	for (i = 0; i < n; i++) {
-		unsigned int code = get_u8(&tb->sizes, i);
 		uint32_t idx;
 
-		if (code <= KSYM_SIZE_PAD_MAX) {
-			if (i + 1 == n) {
-				mismatch("padding code %#x on the last symbol %s",
-					 code, s[i].name);
-				continue;
-			}
-			s[i].size = s[i + 1].addr - s[i].addr - code;
-			if (s[i + 1].addr - s[i].addr < code)
-				mismatch("padding %#x of %s larger than the distance to the next symbol",
-					 code, s[i].name);
+		s[i].size = get_u16(img, &tb->sizes, 2 * i);
+		if (s[i].size != KSYM_SIZE_LARGE)
 			continue;
-		}
-		if (code != KSYM_SIZE_ESCAPE) {
-			s[i].size = code - KSYM_SIZE_DIRECT;
-			continue;
-		}
-		/* the escapes are sorted by index: walk them along */
+		/* the large sizes are sorted by index: walk them along */
 		while (k < nlarge && (idx = get_u32(img, &tb->large, 8 * k)) < i) {
 			mismatch("kallsyms_large_sizes[%zu] is for symbol %" PRIu32
-				 ", which has no escape code", k, idx);
+				 ", whose entry is not KSYM_SIZE_LARGE", k, idx);
 			k++;
 		}
 		if (k == nlarge || get_u32(img, &tb->large, 8 * k) != i) {
-			mismatch("escaped size of %s missing from kallsyms_large_sizes",
+			mismatch("large size of %s missing from kallsyms_large_sizes",
 				 s[i].name);
 			continue;
 		}
 		s[i].size = get_u32(img, &tb->large, 8 * k + 4);
+		if (s[i].size < KSYM_SIZE_LARGE)
+			mismatch("kallsyms_large_sizes[%zu]: size %#" PRIx64
+				 " of %s would fit in kallsyms_sizes[]",
+				 k, s[i].size, s[i].name);
 		k++;
 	}
 	if (k != nlarge)
@@ -438,27 +427,72 @@ static size_t decode_sizes(const struct image *img, const struct tables *tb,
 	return nlarge;
 }
 
+/* The labels of the kallsyms tables: they nest nothing and are in nothing. */
+static int is_table_label(const char *name)
+{
+	static const char *const labels[] = {
+		"kallsyms_num_syms", "kallsyms_names", "kallsyms_markers",
+		"kallsyms_token_table", "kallsyms_token_index",
+		"kallsyms_offsets", "kallsyms_sizes",
+		"kallsyms_num_large_sizes", "kallsyms_large_sizes",
+		"kallsyms_num_nested", "kallsyms_nested",
+		"kallsyms_seqs_of_names",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (!strcmp(name, labels[i]))
+			return 1;
+	return 0;
+}
+
 /*
- * Every nested symbol starts strictly inside its outer symbol and takes
- * the escape code.  Addresses are compared as signed in the .o mode.
+ * kallsyms_nested[] (pairs of u32: index, index of the symbol it starts in,
+ * sorted by index) lists exactly the symbols that start strictly inside a
+ * sized symbol, each with one that holds it.  Which symbols are nested is
+ * found here independently: those at an address below the furthest end of
+ * a sized symbol that starts below them.  S is in address order.
+ * Addresses are compared as signed in the .o mode.
  */
 static size_t check_nested(const struct image *img, const struct tables *tb,
 			   const struct ksym *s, size_t n)
 {
-	size_t nnested = get_u32(img, &tb->num_nested, 0), k;
-	uint64_t bias = img->rel ? (uint64_t)1 << 63 : 0;
+	size_t nnested = get_u32(img, &tb->num_nested, 0), k = 0, g, i, j;
+	uint64_t bias = img->rel ? (uint64_t)1 << 63 : 0, reach = 0;
 
 	need(&tb->nested, 0, 8 * (uint64_t)nnested);
-	for (k = 0; k < nnested; k++) {
-		uint32_t in = get_u32(img, &tb->nested, 8 * k);
-		uint32_t out = get_u32(img, &tb->nested, 8 * k + 4);
+	for (g = 0; g < n; g = j) {
+		/* the group [g, j) of the symbols at one address */
+		for (j = g + 1; j < n && s[j].addr == s[g].addr; j++)
+			;
+		for (i = g; i < j; i++) {
+			int inside = !is_table_label(s[i].name) &&
+				     s[i].addr + bias < reach;
+			uint32_t in = n, out;
 
-		if (in >= n || out >= in || s[out].addr + bias >= s[in].addr + bias ||
-		    s[in].addr + bias >= s[out].addr + bias + s[out].size ||
-		    get_u8(&tb->sizes, in) != KSYM_SIZE_ESCAPE)
-			mismatch("bad kallsyms_nested[%zu]: %" PRIu32 " in %" PRIu32,
-				 k, in, out);
+			if (k < nnested)
+				in = get_u32(img, &tb->nested, 8 * k);
+			if (in != i) {
+				if (inside)
+					mismatch("%s starts inside a sized symbol, not in kallsyms_nested",
+						 s[i].name);
+				continue;
+			}
+			out = get_u32(img, &tb->nested, 8 * k++ + 4);
+			if (!inside || out >= n || is_table_label(s[out].name) ||
+			    s[out].addr + bias >= s[i].addr + bias ||
+			    s[i].addr + bias >= s[out].addr + bias + s[out].size)
+				mismatch("bad kallsyms_nested[%zu]: %s in %s", k - 1,
+					 s[i].name, out < n ? s[out].name : "?");
+		}
+		for (i = g; i < j; i++)
+			if (s[i].size && !is_table_label(s[i].name) &&
+			    s[i].addr + bias + s[i].size > reach)
+				reach = s[i].addr + bias + s[i].size;
 	}
+	if (k != nnested)
+		mismatch("kallsyms_nested: %zu entries out of order or out of range",
+			 nnested - k);
 	return nnested;
 }
 
@@ -509,7 +543,7 @@ static void decode_rest(const struct image *img, const struct tables *tb,
 
 	*nested = check_nested(img, tb, s, n);
 	check_seqs(img, tb, s, n);
-	*bytes = n + 4 + 8 * nlarge + 4 + 8 * *nested;
+	*bytes = 2 * n + 4 + 8 * nlarge + 4 + 8 * *nested;
 }
 
 /* ELF symbols sorted by name then address, for the vmlinux mode. */
@@ -640,8 +674,35 @@ static int cmp_sym(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-/* The listing, filtered as scripts/kallsyms filters it (read_symbol()). */
-static struct ksym *listing(const char *path, size_t *count)
+/*
+ * The st_size of the symbol @name in @img.  scripts/kallsyms gives the
+ * labels of its tables the sizes of the tables it emits, whatever size the
+ * listing (the previous link pass) had: the assembler's .size is the truth.
+ */
+static uint64_t label_size(const struct image *img, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < img->symn; i++) {
+		GElf_Sym s;
+		const char *sn;
+
+		if (!gelf_getsym(img->symd, i, &s) || s.st_shndx == SHN_UNDEF)
+			continue;
+		sn = elf_strptr(img->elf, img->symstr, s.st_name);
+		if (sn && !strcmp(sn, name))
+			return s.st_size;
+	}
+	fail("no symbol ", name);
+	return 0;
+}
+
+/*
+ * The listing, filtered as scripts/kallsyms filters it (read_symbol()),
+ * with the sizes of the table labels taken from @img.
+ */
+static struct ksym *listing(const struct image *img, const char *path,
+			    size_t *count)
 {
 	char line[1024];
 	size_t n = 0, cap = 1 << 16;
@@ -676,7 +737,7 @@ static struct ksym *listing(const char *path, size_t *count)
 				fail("out of memory", NULL);
 		}
 		p[n].addr = l.addr;
-		p[n].size = l.size;
+		p[n].size = is_table_label(l.name) ? label_size(img, l.name) : l.size;
 		p[n].type = l.type;
 		p[n].name = strdup(l.name);
 		if (!p[n++].name)
@@ -785,7 +846,7 @@ static struct ksym *decode_common(const struct image *img, struct tables *tb,
 	find_tables(img, tb);
 	n = get_u32(img, &tb->num_syms, 0);
 	need(&tb->offsets, 0, 4 * (uint64_t)n);
-	need(&tb->sizes, 0, n);
+	need(&tb->sizes, 0, 2 * (uint64_t)n);
 	s = xcalloc(n + 1, sizeof(*s));
 	decode_names(img, tb, s, n);
 	*count = n;
@@ -806,7 +867,7 @@ static int object_mode(const char *obj, const char *lst_path)
 	dec = decode_common(&img, &tb, &n);
 	offsets_from_relocs(&img, &tb.offsets, dec, n);
 	decode_rest(&img, &tb, dec, n, &bytes, &nested);
-	lst = listing(lst_path, &m);
+	lst = listing(&img, lst_path, &m);
 	compare_listing(dec, n, lst, m);
 	summary(lst, m, nested, bytes);
 	return mismatches ? 1 : 0;

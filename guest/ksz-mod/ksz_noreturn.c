@@ -7,12 +7,36 @@
  * thread's stack is the end of ksz_noreturn_caller(), which a size-aware
  * kallsyms must still symbolize in /proc/PID/stack.  The module's symbols
  * are also checked against its st_size by the kselftest.
+ *
+ * Nesting two levels deep: ksz_mod_f (256 bytes) holds ksz_mod_g (64 bytes
+ * at 16), which holds ksz_mod_h (8 bytes at 32).  At load, the module
+ * prints %pS of addresses in each of them; past the end of ksz_mod_h,
+ * ksz_mod_g goes on, and past the end of ksz_mod_g, ksz_mod_f.
  */
 #include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/sched.h>
 
 static struct task_struct *ksz_task;
+
+asm(".pushsection .rodata, \"a\"\n"
+	".balign 64\n"
+	".type ksz_mod_f STT_OBJECT\n"
+	"ksz_mod_f:\n"
+	".fill 16, 1, 0\n"
+	".type ksz_mod_g STT_OBJECT\n"
+	"ksz_mod_g:\n"
+	".fill 16, 1, 0\n"
+	".type ksz_mod_h STT_OBJECT\n"
+	"ksz_mod_h:\n"
+	".fill 8, 1, 0\n"
+	".size ksz_mod_h, 8\n"
+	".fill 40, 1, 0\n"
+	".size ksz_mod_g, 64\n"
+	".fill 176, 1, 0\n"
+	".size ksz_mod_f, 256\n"
+	".popsection\n");
+extern const char ksz_mod_f[];
 
 static noinline void __noreturn ksz_park(void)
 {
@@ -30,6 +54,8 @@ static noinline int ksz_noreturn_caller(void *arg)
 
 static int __init ksz_init(void)
 {
+	pr_info("ksz_noreturn: nested %pS %pS %pS\n", ksz_mod_f + 0x24,
+		ksz_mod_f + 0x28, ksz_mod_f + 0x60);
 	ksz_task = kthread_run(ksz_noreturn_caller, NULL, "ksz_noreturn");
 	return PTR_ERR_OR_ZERO(ksz_task);
 }
