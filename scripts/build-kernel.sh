@@ -56,3 +56,8 @@ targets="vmlinux ${KIMAGE:-bzImage}"
 grep -q '^CONFIG_MODULES=y' "$out/.config" && targets="$targets modules"
 # shellcheck disable=SC2086 # targets holds several make targets
 run_logged "$out/build.log" make -C "$src" O="$out" -j"$jobs" $targets
+# link.log: the log of the last build that linked vmlinux, which shows
+# its link passes (.tmp_vmlinux1, 2, ...): t/extra-pass.t, make matrix
+if grep -q '^ *LD *\.tmp_vmlinux' "$out/build.log"; then
+	cp "$out/build.log" "$out/link.log"
+fi

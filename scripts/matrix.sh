@@ -79,7 +79,7 @@ echo "$targets" | while read -r name arch cross llvm image frags boot; do
 		field "build_$k" ok
 		# kallsyms link passes: two, or a third when the second's
 		# tables had other symbols than the first's
-		field "passes_$k" "$(grep -c '^ *LD *\.tmp_vmlinux[0-9]' "$t/$k/build.log")"
+		field "passes_$k" "$(grep -c '^ *LD *\.tmp_vmlinux[0-9]' "$t/$k/link.log")"
 	done
 	[ $ok = 1 ] || continue
 

@@ -18,7 +18,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 tree=$(cd "$1" && pwd)
 pdir=$(cd "$2" && pwd)
 out=$3
-reroll=${4:-2}
+reroll=${4:-3}
 placeholder='Kallsyms Sizes <kallsyms-sizes@example.org>'
 
 name=$(git config user.name || true)

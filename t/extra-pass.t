@@ -2,7 +2,8 @@
 # scripts/link-vmlinux.sh links with empty kallsyms tables, then with the
 # tables of that link, and links a third time only when the tables' symbols
 # changed (kallsymso_changed()).  With the series, a build links as many
-# times as the unpatched one (counted in both build logs), and a link
+# times as the unpatched one (counted in the logs of both kernels' last
+# build that linked vmlinux, link.log of scripts/build-kernel.sh), and a link
 # forced to take a third pass (KALLSYMS_EXTRA_PASS=1) yields the same
 # tables, byte for byte, and the same vmlinux (scripts/extra-pass.sh, run
 # by prepare on the patched build).
@@ -13,10 +14,10 @@ base=$BUILD/out-base
 plan 8
 # passes LOG: the links with kallsyms tables a build log shows (.tmp_vmlinux1, 2, ...)
 passes() { grep -c '^ *LD *\.tmp_vmlinux[0-9]' "$1"; }
-nb=$(passes "$base/build.log")
-np=$(passes "$out/build.log")
+nb=$(passes "$base/link.log")
+np=$(passes "$out/link.log")
 [ "$nb" -ge 2 ]
-ok $? "the unpatched build linked vmlinux with kallsyms tables ($nb; log: $base/build.log)"
+ok $? "the unpatched build linked vmlinux with kallsyms tables ($nb; log: $base/link.log)"
 is "$np" "$nb" "the patched build linked as many times as the unpatched one"
 grep -q 'KSYMS.*\.tmp_vmlinux2\.kallsyms' "$out/link-2.log"
 ok $? "the patched relink ran two kallsyms passes (log: $out/link-2.log)"

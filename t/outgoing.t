@@ -37,23 +37,23 @@ git config --global user.name "$name"
 git config --global user.email "$email"
 msg=$(outgoing 2>&1)
 ok $? "with an identity: outgoing succeeds" "$msg"
-cover=$out/v2-0000-cover-letter.patch
-is "$(ls "$out" | grep -c '^v2-[0-9]\{4\}-.*\.patch$')" $((n + 1)) \
-	"$n patches and a cover letter, named v2-NNNN"
+cover=$out/v3-0000-cover-letter.patch
+is "$(ls "$out" | grep -c '^v3-[0-9]\{4\}-.*\.patch$')" $((n + 1)) \
+	"$n patches and a cover letter, named v3-NNNN"
 
 left=$(grep -l 'kallsyms-sizes@example.org\|Kallsyms Sizes <' "$out"/*)
 [ -z "$left" ]
 ok $? "no placeholder identity left" "$left"
 
 bad=
-for p in "$out"/v2-0*.patch; do
+for p in "$out"/v3-0*.patch; do
 	[ "$p" = "$cover" ] && continue
 	grep -qx "From: $id" "$p" && grep -qx "Signed-off-by: $id" "$p" &&
-		grep -q "^Subject: \[PATCH v2 [0-9]*/$n\] " "$p" || bad="$bad $p"
+		grep -q "^Subject: \[PATCH v3 [0-9]*/$n\] " "$p" || bad="$bad $p"
 done
 [ -z "$bad" ]
-ok $? "every patch: From: and Signed-off-by: $id, [PATCH v2 NN/$n]" "$bad"
-grep -q "^+M:	$id\$" "$out"/v2-0*.patch
+ok $? "every patch: From: and Signed-off-by: $id, [PATCH v3 NN/$n]" "$bad"
+grep -q "^+M:	$id\$" "$out"/v3-0*.patch
 ok $? "the MAINTAINERS entry names $id"
 
 base=$(git -C "$tree" rev-parse baseline)
@@ -61,7 +61,7 @@ grep -qx "base-commit: $base" "$cover"
 ok $? "cover letter: base-commit of the baseline ($base)"
 
 res=
-for p in "$out"/v2-0*.patch; do
+for p in "$out"/v3-0*.patch; do
 	[ "$p" = "$cover" ] && continue
 	r=$(checkpatch "$tree" "$p")
 	echo "$r" | grep -q 'total: 0 errors, 0 warnings, 0 checks' ||
@@ -82,7 +82,7 @@ headers() {
 		f && /^[ \t]/ { print; next } { f = 0 }' "$1" | tr ',' '\n' |
 		sed 's/^[[:space:]]*//; /^$/d'
 }
-p1=$(ls "$out"/v2-0001-*.patch)
+p1=$(ls "$out"/v3-0001-*.patch)
 want=$(section_m 'FUNCTION HOOKS (FTRACE)')
 miss=$(echo "$want" | while read -r a; do
 	headers "$p1" To | grep -qxF "$a" || echo "$a"; done)
@@ -92,7 +92,7 @@ ok $? "patch 1 (ftrace): To: the FTRACE maintainers, Cc: linux-trace-kernel" \
 	"missing: $miss
 $(headers "$p1" To; headers "$p1" Cc)"
 
-all=$(for p in "$out"/v2-0*.patch; do
+all=$(for p in "$out"/v3-0*.patch; do
 	[ "$p" = "$cover" ] || { headers "$p" To; headers "$p" Cc; }; done | sort -u)
 cov=$( (headers "$cover" To; headers "$cover" Cc) | sort -u)
 [ -n "$all" ] && [ "$all" = "$cov" ]
@@ -128,7 +128,7 @@ $m"
 
 # what reviewers ask first: whose idea, where it was proposed, prior art,
 # the link-pass invariant, what changed, which tree takes what
-p3=$(ls "$out"/v2-0003-*.patch)
+p3=$(ls "$out"/v3-0003-*.patch)
 lnk='Link: https://lore.kernel.org/all/CAHk-=wii_nN1X4O9=nztJy3rexKp9w5Gsp=J5kZ43Hekja+Omg@mail.gmail.com/'
 grep -qx 'Suggested-by: Linus Torvalds <torvalds@linux-foundation.org>' "$p3" &&
 	grep -qxF "$lnk" "$p3"

@@ -12,7 +12,13 @@
  * at 16), which holds ksz_mod_h (8 bytes at 32).  At load, the module
  * prints %pS of addresses in each of them; past the end of ksz_mod_h,
  * ksz_mod_g goes on, and past the end of ksz_mod_g, ksz_mod_f.
+ *
+ * In .kprobes.text, which kprobes blacklists symbol by symbol when the
+ * module loads: ksz_kp_outer holds the label ksz_kp_label, and alignment
+ * padding follows it up to ksz_kp_next.  The walk over the area must step
+ * over that padding and blacklist ksz_kp_next too.
  */
+#include <linux/kprobes.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/sched.h>
@@ -38,6 +44,16 @@ asm(".pushsection .rodata, \"a\"\n"
 	".popsection\n");
 extern const char ksz_mod_f[];
 
+static noinline void __kprobes ksz_kp_outer(void)
+{
+	asm volatile("nop\nksz_kp_label:\nnop");
+}
+
+static noinline void __kprobes __aligned(64) ksz_kp_next(void)
+{
+	asm volatile("nop");
+}
+
 static noinline void __noreturn ksz_park(void)
 {
 	for (;;) {
@@ -56,6 +72,8 @@ static int __init ksz_init(void)
 {
 	pr_info("ksz_noreturn: nested %pS %pS %pS\n", ksz_mod_f + 0x24,
 		ksz_mod_f + 0x28, ksz_mod_f + 0x60);
+	ksz_kp_outer();
+	ksz_kp_next();
 	ksz_task = kthread_run(ksz_noreturn_caller, NULL, "ksz_noreturn");
 	return PTR_ERR_OR_ZERO(ksz_task);
 }
