@@ -25,7 +25,7 @@ plan 15
 
 # outgoing: run it from outside any git work tree, as make does from a clone
 outgoing() {
-	(cd "$tmp" && "$TOP/scripts/outgoing.sh" "$tree" "$TOP/patches" "$out" 2)
+	(cd "$tmp" && "$TOP/scripts/outgoing.sh" "$tree" "$TOP/patches" "$out" 3)
 }
 
 msg=$(outgoing 2>&1)
