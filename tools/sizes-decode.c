@@ -231,20 +231,25 @@ struct tables {
 	struct table seqs;
 };
 
+/* The labels of the kallsyms tables, in the order of struct tables. */
+static const char *const table_labels[] = {
+	"kallsyms_num_syms", "kallsyms_names", "kallsyms_markers",
+	"kallsyms_token_table", "kallsyms_token_index", "kallsyms_offsets",
+	"kallsyms_sizes", "kallsyms_num_large_sizes", "kallsyms_large_sizes",
+	"kallsyms_num_nested", "kallsyms_nested", "kallsyms_seqs_of_names",
+};
+
 static void find_tables(const struct image *img, struct tables *tb)
 {
-	find_table(img, "kallsyms_num_syms", &tb->num_syms);
-	find_table(img, "kallsyms_names", &tb->names);
-	find_table(img, "kallsyms_markers", &tb->markers);
-	find_table(img, "kallsyms_token_table", &tb->token_table);
-	find_table(img, "kallsyms_token_index", &tb->token_index);
-	find_table(img, "kallsyms_offsets", &tb->offsets);
-	find_table(img, "kallsyms_sizes", &tb->sizes);
-	find_table(img, "kallsyms_num_large_sizes", &tb->num_large);
-	find_table(img, "kallsyms_large_sizes", &tb->large);
-	find_table(img, "kallsyms_num_nested", &tb->num_nested);
-	find_table(img, "kallsyms_nested", &tb->nested);
-	find_table(img, "kallsyms_seqs_of_names", &tb->seqs);
+	struct table *t[] = {
+		&tb->num_syms, &tb->names, &tb->markers, &tb->token_table,
+		&tb->token_index, &tb->offsets, &tb->sizes, &tb->num_large,
+		&tb->large, &tb->num_nested, &tb->nested, &tb->seqs,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		find_table(img, table_labels[i], t[i]);
 }
 
 /*
@@ -427,21 +432,13 @@ static size_t decode_sizes(const struct image *img, const struct tables *tb,
 	return nlarge;
 }
 
-/* The labels of the kallsyms tables: they nest nothing and are in nothing. */
+/* Whether @name labels a kallsyms table: they nest nothing, are in nothing. */
 static int is_table_label(const char *name)
 {
-	static const char *const labels[] = {
-		"kallsyms_num_syms", "kallsyms_names", "kallsyms_markers",
-		"kallsyms_token_table", "kallsyms_token_index",
-		"kallsyms_offsets", "kallsyms_sizes",
-		"kallsyms_num_large_sizes", "kallsyms_large_sizes",
-		"kallsyms_num_nested", "kallsyms_nested",
-		"kallsyms_seqs_of_names",
-	};
 	size_t i;
 
-	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (!strcmp(name, labels[i]))
+	for (i = 0; i < sizeof(table_labels) / sizeof(table_labels[0]); i++)
+		if (!strcmp(name, table_labels[i]))
 			return 1;
 	return 0;
 }
