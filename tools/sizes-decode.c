@@ -51,6 +51,7 @@ struct ksym {
 	uint64_t addr;
 	uint64_t size;
 	char type;
+	char escaped;	/* its kallsyms_sizes[] entry is KSYM_SIZE_LARGE */
 	char *name;
 };
 
@@ -395,7 +396,9 @@ static uint64_t sym_address(const struct image *img, const struct table *t,
 /*
  * Decode kallsyms_sizes[]: one u16 per symbol, the size itself, or
  * KSYM_SIZE_LARGE for a size found in kallsyms_large_sizes[] (pairs of u32:
- * index, size; sorted by index).  Return the number of large sizes.
+ * index, size; sorted by index): sizes that do not fit, and the size 0 of
+ * a nested symbol, which check_nested() checks.  Return the number of
+ * entries of kallsyms_large_sizes[].
  */
 static size_t decode_sizes(const struct image *img, const struct tables *tb,
 			   struct ksym *s, size_t n)
@@ -407,7 +410,8 @@ static size_t decode_sizes(const struct image *img, const struct tables *tb,
 		uint32_t idx;
 
 		s[i].size = get_u16(img, &tb->sizes, 2 * i);
-		if (s[i].size != KSYM_SIZE_LARGE)
+		s[i].escaped = s[i].size == KSYM_SIZE_LARGE;
+		if (!s[i].escaped)
 			continue;
 		/* the large sizes are sorted by index: walk them along */
 		while (k < nlarge && (idx = get_u32(img, &tb->large, 8 * k)) < i) {
@@ -421,7 +425,7 @@ static size_t decode_sizes(const struct image *img, const struct tables *tb,
 			continue;
 		}
 		s[i].size = get_u32(img, &tb->large, 8 * k + 4);
-		if (s[i].size < KSYM_SIZE_LARGE)
+		if (s[i].size && s[i].size < KSYM_SIZE_LARGE)
 			mismatch("kallsyms_large_sizes[%zu]: size %#" PRIx64
 				 " of %s would fit in kallsyms_sizes[]",
 				 k, s[i].size, s[i].name);
@@ -448,8 +452,9 @@ static int is_table_label(const char *name)
  * sorted by index) lists exactly the symbols that start strictly inside a
  * sized symbol, each with one that holds it.  Which symbols are nested is
  * found here independently: those at an address below the furthest end of
- * a sized symbol that starts below them.  S is in address order.
- * Addresses are compared as signed in the .o mode.
+ * a sized symbol that starts below them.  The size 0 of exactly those is
+ * escaped (decode_sizes()).  S is in address order.  Addresses are
+ * compared as signed in the .o mode.
  */
 static size_t check_nested(const struct image *img, const struct tables *tb,
 			   const struct ksym *s, size_t n)
@@ -467,6 +472,10 @@ static size_t check_nested(const struct image *img, const struct tables *tb,
 				     s[i].addr + bias < reach;
 			uint32_t in = n, out;
 
+			if (!s[i].size && s[i].escaped != inside)
+				mismatch(inside ? "%s, of size 0, is nested but not escaped" :
+					 "%s, of size 0, is escaped but not nested",
+					 s[i].name);
 			if (k < nnested)
 				in = get_u32(img, &tb->nested, 8 * k);
 			if (in != i) {
