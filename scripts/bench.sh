@@ -181,9 +181,10 @@ for clock in insns wall; do
 done
 
 step 5 "kallsyms tables in both vmlinux files"
-# each table's extent: from its symbol to the next symbol (alignment included)
+# each table's bytes: its ELF size, or its format's for a table without one
 tables() {
-	nm -n "$1" | awk -f "$here/lo32.awk" -f "$here/kallsyms-tables.awk"
+	nm -n -S "$1" | awk -f "$here/lo32.awk" -f "$here/kallsyms-bytes.awk" ||
+		die "bench: cannot size the kallsyms tables of $1"
 }
 tables "$BUILD/out-base/vmlinux" >"$out/tables-base.txt"
 tables "$BUILD/out-bench/vmlinux" >"$out/tables-patched.txt"
@@ -196,7 +197,7 @@ done
 tb=$(awk '{ s += $2 } END { print s }' "$out/tables-base.txt")
 tp=$(awk '{ s += $2 } END { print s }' "$out/tables-patched.txt")
 row "all kallsyms tables" bytes "$tb" "$tp"
-sz=$(awk '$1 ~ /^kallsyms_(sizes|num_large_sizes|large_sizes|num_nested|nested)$/ { s += $2 } END { print s + 0 }' \
+sz=$(awk '$1 ~ /^kallsyms_(sizes|num_escaped_sizes|escaped_sizes|num_nested|nested)$/ { s += $2 } END { print s + 0 }' \
 	"$out/tables-patched.txt")
 row "sizes data per symbol (test kernel, $nsyms symbols)" bytes "" \
 	"$(awk -v s="$sz" -v n="$nsyms" 'BEGIN { printf "%.3f", s / n }')"
