@@ -17,7 +17,7 @@ BEGIN {
 		p = 0.01
 	split("kallsyms_num_syms kallsyms_names kallsyms_markers " \
 	      "kallsyms_token_table kallsyms_token_index kallsyms_offsets " \
-	      "kallsyms_sizes kallsyms_num_large_sizes kallsyms_large_sizes " \
+	      "kallsyms_sizes kallsyms_num_escaped_sizes kallsyms_escaped_sizes " \
 	      "kallsyms_num_nested kallsyms_nested kallsyms_seqs_of_names", l)
 	for (i in l)
 		label[l[i]] = 1

@@ -60,7 +60,7 @@ is "$1 $2" "$base_size 0" "relayout from _stext: same size, every size exact"
 
 # The controls: the size does follow what it must depend on.  A large
 # symbol (64 KiB or more, nothing nested in it) whose size fits in
-# kallsyms_sizes[] takes one entry (8 bytes) less in kallsyms_large_sizes[]...
+# kallsyms_sizes[] takes one entry (8 bytes) less in kallsyms_escaped_sizes[]...
 cat > "$tmp/small.awk" <<'AWK'
 { line[NR] = $0; nf[NR] = NF; a[NR] = lo32($1); sz[NR] = NF == 4 ? lo32($2) : 0
   big[NR] = NF == 4 && $2 ~ /[1-9a-f]....$/ && $NF !~ /^kallsyms_/ }

@@ -41,7 +41,8 @@
 #include "nm-line.h"
 
 #define KSYM_NAME_LEN		512	/* scripts/kallsyms.c */
-#define KSYM_SIZE_LARGE		0xffff	/* kallsyms_sizes[]: see kallsyms_large_sizes[] */
+/* a kallsyms_sizes[] entry: the size is in kallsyms_escaped_sizes[] */
+#define KSYM_SIZE_ESCAPE	0xffff
 
 /*
  * A symbol.  In the .o mode addr is the offset from _text, as a signed
@@ -51,7 +52,7 @@ struct ksym {
 	uint64_t addr;
 	uint64_t size;
 	char type;
-	char escaped;	/* its kallsyms_sizes[] entry is KSYM_SIZE_LARGE */
+	char escaped;	/* its kallsyms_sizes[] entry is KSYM_SIZE_ESCAPE */
 	char *name;
 };
 
@@ -228,7 +229,7 @@ static uint32_t get_u32(const struct image *img, const struct table *t,
 /* The tables this tool reads, found once. */
 struct tables {
 	struct table num_syms, names, markers, token_table, token_index;
-	struct table offsets, sizes, num_large, large, num_nested, nested;
+	struct table offsets, sizes, num_escaped, escaped, num_nested, nested;
 	struct table seqs;
 };
 
@@ -236,7 +237,7 @@ struct tables {
 static const char *const table_labels[] = {
 	"kallsyms_num_syms", "kallsyms_names", "kallsyms_markers",
 	"kallsyms_token_table", "kallsyms_token_index", "kallsyms_offsets",
-	"kallsyms_sizes", "kallsyms_num_large_sizes", "kallsyms_large_sizes",
+	"kallsyms_sizes", "kallsyms_num_escaped_sizes", "kallsyms_escaped_sizes",
 	"kallsyms_num_nested", "kallsyms_nested", "kallsyms_seqs_of_names",
 };
 
@@ -244,8 +245,8 @@ static void find_tables(const struct image *img, struct tables *tb)
 {
 	struct table *t[] = {
 		&tb->num_syms, &tb->names, &tb->markers, &tb->token_table,
-		&tb->token_index, &tb->offsets, &tb->sizes, &tb->num_large,
-		&tb->large, &tb->num_nested, &tb->nested, &tb->seqs,
+		&tb->token_index, &tb->offsets, &tb->sizes, &tb->num_escaped,
+		&tb->escaped, &tb->num_nested, &tb->nested, &tb->seqs,
 	};
 	size_t i;
 
@@ -395,45 +396,45 @@ static uint64_t sym_address(const struct image *img, const struct table *t,
 
 /*
  * Decode kallsyms_sizes[]: one u16 per symbol, the size itself, or
- * KSYM_SIZE_LARGE for a size found in kallsyms_large_sizes[] (pairs of u32:
+ * KSYM_SIZE_ESCAPE for a size found in kallsyms_escaped_sizes[] (pairs of u32:
  * index, size; sorted by index): sizes that do not fit, and the size 0 of
  * a nested symbol, which check_nested() checks.  Return the number of
- * entries of kallsyms_large_sizes[].
+ * entries of kallsyms_escaped_sizes[].
  */
 static size_t decode_sizes(const struct image *img, const struct tables *tb,
 			   struct ksym *s, size_t n)
 {
-	size_t nlarge = get_u32(img, &tb->num_large, 0), i, k = 0;
+	size_t nescaped = get_u32(img, &tb->num_escaped, 0), i, k = 0;
 
-	need(&tb->large, 0, 8 * (uint64_t)nlarge);
+	need(&tb->escaped, 0, 8 * (uint64_t)nescaped);
 	for (i = 0; i < n; i++) {
 		uint32_t idx;
 
 		s[i].size = get_u16(img, &tb->sizes, 2 * i);
-		s[i].escaped = s[i].size == KSYM_SIZE_LARGE;
+		s[i].escaped = s[i].size == KSYM_SIZE_ESCAPE;
 		if (!s[i].escaped)
 			continue;
-		/* the large sizes are sorted by index: walk them along */
-		while (k < nlarge && (idx = get_u32(img, &tb->large, 8 * k)) < i) {
-			mismatch("kallsyms_large_sizes[%zu] is for symbol %" PRIu32
-				 ", whose entry is not KSYM_SIZE_LARGE", k, idx);
+		/* the escaped entries are sorted by index: walk them along */
+		while (k < nescaped && (idx = get_u32(img, &tb->escaped, 8 * k)) < i) {
+			mismatch("kallsyms_escaped_sizes[%zu] is for symbol %" PRIu32
+				 ", whose entry is not KSYM_SIZE_ESCAPE", k, idx);
 			k++;
 		}
-		if (k == nlarge || get_u32(img, &tb->large, 8 * k) != i) {
-			mismatch("large size of %s missing from kallsyms_large_sizes",
+		if (k == nescaped || get_u32(img, &tb->escaped, 8 * k) != i) {
+			mismatch("escaped size of %s missing from kallsyms_escaped_sizes",
 				 s[i].name);
 			continue;
 		}
-		s[i].size = get_u32(img, &tb->large, 8 * k + 4);
-		if (s[i].size && s[i].size < KSYM_SIZE_LARGE)
-			mismatch("kallsyms_large_sizes[%zu]: size %#" PRIx64
+		s[i].size = get_u32(img, &tb->escaped, 8 * k + 4);
+		if (s[i].size && s[i].size < KSYM_SIZE_ESCAPE)
+			mismatch("kallsyms_escaped_sizes[%zu]: size %#" PRIx64
 				 " of %s would fit in kallsyms_sizes[]",
 				 k, s[i].size, s[i].name);
 		k++;
 	}
-	if (k != nlarge)
-		mismatch("%zu entries of kallsyms_large_sizes left over", nlarge - k);
-	return nlarge;
+	if (k != nescaped)
+		mismatch("%zu entries of kallsyms_escaped_sizes left over", nescaped - k);
+	return nescaped;
 }
 
 /* Whether @name labels a kallsyms table: they nest nothing, are in nothing. */
@@ -545,11 +546,11 @@ static void check_seqs(const struct image *img, const struct tables *tb,
 static void decode_rest(const struct image *img, const struct tables *tb,
 			struct ksym *s, size_t n, size_t *bytes, size_t *nested)
 {
-	size_t nlarge = decode_sizes(img, tb, s, n);
+	size_t nescaped = decode_sizes(img, tb, s, n);
 
 	*nested = check_nested(img, tb, s, n);
 	check_seqs(img, tb, s, n);
-	*bytes = 2 * n + 4 + 8 * nlarge + 4 + 8 * *nested;
+	*bytes = 2 * n + 4 + 8 * nescaped + 4 + 8 * *nested;
 }
 
 /* ELF symbols sorted by name then address, for the vmlinux mode. */
