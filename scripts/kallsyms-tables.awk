@@ -6,7 +6,7 @@ want != "" && lo32($1) > at {
 	printf "%s %d %.0f\n", want, lo32($1) - at, at
 	want = ""
 }
-$3 ~ /^kallsyms_(num_syms|names|markers|token_table|token_index|offsets|seqs_of_names|sizes|num_large_sizes|large_sizes|num_nested|nested)$/ {
+$3 ~ /^kallsyms_(num_syms|names|markers|token_table|token_index|offsets|seqs_of_names|sizes|num_escaped_sizes|escaped_sizes|num_nested|nested)$/ {
 	want = $3
 	at = lo32($1)
 }
