@@ -4,7 +4,7 @@
 # and aligned functions has padding, so the ELF size of f1 differs from the
 # distance to f2 (what the unpatched script expects).
 . "$(dirname "$0")/tap.sh"
-plan 6
+plan 8
 tree=$BUILD/tree
 [ -x "$tree/scripts/faddr2line" ] || bail "no $tree: run make tree"
 tmp=$(mktemp -d) || bail "mktemp failed"
@@ -47,3 +47,13 @@ big=$(printf 0x%x $((a2 - inner + 16)))
 out=$(run "$tree/scripts/faddr2line" "f1_inner+0x1/$big")
 case $out in *"size mismatch"*) r=0 ;; *) r=1 ;; esac
 ok $r "patched faddr2line skips f1_inner+0x1/$big (larger than any extent)" "$out"
+# an address in the padding after f1 prints as f1+off/size with off past
+# the ELF size: the offset is bounded by the distance to f2, not by the size
+pad=$(printf 0x%x $((s1 + 2)))
+out=$(run "$tree/scripts/faddr2line" "f1+$pad/$elf")
+case $out in *mismatch*) r=1 ;; *"f1+$pad/"*) r=0 ;; *) r=1 ;; esac
+ok $r "patched faddr2line resolves f1+$pad/$elf (in the padding after f1)" "$out"
+far=$(printf 0x%x $((a2 - a1 + 1)))
+out=$(run "$tree/scripts/faddr2line" "f1+$far/$elf")
+case $out in *"size mismatch"*) r=0 ;; *) r=1 ;; esac
+ok $r "patched faddr2line skips f1+$far/$elf (past the next symbol)" "$out"

@@ -5,9 +5,10 @@
 # of a symbol there, end where that symbol group ends (its ELF size, or
 # for a size-0 label the next symbol, within a function it is nested in).
 # Every sized function the unpatched kernel lists keeps an entry under
-# its own name.  The truth is nm -S of the booted vmlinux.
+# its own name.  The truth is nm -S of the booted vmlinux.  And a module's
+# entries (ksz_weak's .kprobes.text) go when the module is unloaded.
 . "$(dirname "$0")/tap.sh"
-plan 7
+plan 11
 for k in base patched; do
 	need_boot "$BUILD/boot/$k.log"
 done
@@ -41,3 +42,13 @@ is "$(kind start)" "" "every patched entry starts at a symbol's start"
 is "$(kind name)" "" "... carries the name of a symbol there"
 is "$(kind bounds)$(kind lost)" "" \
 	"... ends where its symbol ends, and no sized function lost its entry"
+
+# ksz_weak: blacklisted while loaded, every entry gone after rmmod
+for k in base patched; do
+	loaded=$(tr -d '\r' < "$BUILD/boot/$k.log" | grep -c '^KSZBLW loaded .*ksz_weak_kp \[ksz_weak\]$')
+	[ "$loaded" -ge 1 ] && grep -q '^KSZ rmmod ksz_weak ok' "$BUILD/boot/$k.log"
+	ok $? "$k: ksz_weak_kp blacklisted while ksz_weak is loaded, then unloaded" \
+		"$(grep '^KSZBLW\|ksz_weak' "$BUILD/boot/$k.log" | head -5)"
+	left=$(tr -d '\r' < "$BUILD/boot/$k.log" | sed -n 's/^KSZBLW unloaded //p')
+	is "$left" "" "$k: none of ksz_weak's entries is left after rmmod"
+done

@@ -4,10 +4,12 @@
 # record without a symbol.  The truth comes from the object files and the
 # .ko (scripts/weak-leftover.sh, checked here against the .ko's symbol
 # table); the guests report how %pS shows the leftover and what ftrace
-# lists.  Patched: no lookup finds it, and ftrace has disabled its record,
-# which available_filter_functions shows as __ftrace_invalid_address___N
-# (disabled records keep their place there, so that filters by index
-# still work), never under the name of a function or as a bare address.
+# lists.  Patched: %pS still names the nearest symbol below it, at an
+# offset past that symbol's st_size (t/nearest-symbol.awk over the .ko),
+# and ftrace has disabled its record, which available_filter_functions
+# shows as __ftrace_invalid_address___N (disabled records keep their place
+# there, so that filters by index still work), never under the name of a
+# function or as a bare address.
 . "$(dirname "$0")/tap.sh"
 plan 9
 for k in base patched; do
@@ -36,15 +38,25 @@ line() { tr -d '\r' < "$BUILD/boot/$2.log" | sed -n "s/^KSZ weak $1 //p" | head 
 for k in base patched; do
 	diag "$k: leftover $(line leftover $k); ftrace: $(line ftrace $k)"
 done
-# %pS: the unpatched kernel blames the function before; the patched one
-# prints the bare address (Documentation/core-api/kallsyms.rst)
+# %pS: the unpatched kernel blames the function before, with a size that
+# covers the leftover; the patched one names it too, with its st_size, so
+# that the offset says the leftover lies outside it
+# (Documentation/core-api/kallsyms.rst)
 case $(line leftover base) in
 *' ksz_weak_'*'+0x'*'[ksz_weak]') r=0 ;; *) r=1 ;; esac
 ok $r "unpatched: %pS blames a ksz_weak function for the leftover"
+# expect OFFSET: name+0xOFF/0xSIZE [ksz_weak] of the .ko's nearest symbol
+expect() {
+	readelf -sW "$mod/ksz_weak.ko" |
+		awk -f "$TOP/scripts/lo32.awk" -f "$TOP/t/nearest-symbol.awk" 			-v ndx="$ndx" -v addr="$1" |
+		awk '$2 >= $3 { printf "%s+0x%x/0x%x [ksz_weak]", $1, $2, $3 }'
+}
 set -- $(line leftover patched)
-is "${2:-}" "0x$1" "patched: %pS of the leftover is its bare address"
+is "${2:-} ${3:-}" "$(expect $lo)" \
+	"patched: %pS of the leftover names the symbol below, offset past its size"
 set -- $(line mcount patched)
-is "${2:-}" "0x$1" "patched: %pS of the mcount record is its bare address"
+is "${2:-} ${3:-}" "$(expect $rec)" \
+	"patched: %pS of the mcount record names the symbol below, offset past its size"
 case $(line ftrace patched) in
 *" __ftrace_invalid_address___"[0-9]*" [ksz_weak]") r=0 ;; *) r=1 ;; esac
 ok $r "patched: ftrace lists the record at the leftover as disabled" \

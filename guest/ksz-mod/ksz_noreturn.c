@@ -13,6 +13,13 @@
  * prints %pS of addresses in each of them; past the end of ksz_mod_h,
  * ksz_mod_g goes on, and past the end of ksz_mod_g, ksz_mod_f.
  *
+ * ksz_pad_fn is followed by alignment padding up to ksz_pad_next.  At load,
+ * the module prints %pS of the last byte of that padding, and of the
+ * address one past ksz_pad_fn's end, which an oops on x86 reports when a
+ * function falls through into the int3 padding after it: the harness
+ * reads ksz_pad_fn's size from the .ko and passes that address's offset
+ * as pad_rip.  Both keep ksz_pad_fn's name, with an offset past its size.
+ *
  * In .kprobes.text, which kprobes blacklists symbol by symbol when the
  * module loads: ksz_kp_outer holds the label ksz_kp_label, and alignment
  * padding follows it up to ksz_kp_next.  The walk over the area must step
@@ -54,6 +61,19 @@ static noinline void __kprobes __aligned(64) ksz_kp_next(void)
 	asm volatile("nop");
 }
 
+static unsigned long pad_rip;
+module_param(pad_rip, ulong, 0444);
+
+static noinline void ksz_pad_fn(void)
+{
+	asm volatile("");
+}
+
+static noinline void __aligned(64) ksz_pad_next(void)
+{
+	asm volatile("");
+}
+
 static noinline void __noreturn ksz_park(void)
 {
 	for (;;) {
@@ -72,6 +92,10 @@ static int __init ksz_init(void)
 {
 	pr_info("ksz_noreturn: nested %pS %pS %pS\n", ksz_mod_f + 0x24,
 		ksz_mod_f + 0x28, ksz_mod_f + 0x60);
+	pr_info("ksz_noreturn: padding %pS %pS\n", (char *)ksz_pad_next - 1,
+		(char *)ksz_pad_fn + pad_rip);
+	ksz_pad_fn();
+	ksz_pad_next();
 	ksz_kp_outer();
 	ksz_kp_next();
 	ksz_task = kthread_run(ksz_noreturn_caller, NULL, "ksz_noreturn");

@@ -6,6 +6,9 @@
  * leftover of the default, whose place in the module's text the harness
  * reads from the object files and passes as parameters: its start
  * (leftover) and its mcount/fentry call site (mcount), as offsets.
+ *
+ * ksz_weak_kp() lies in .kprobes.text, which kprobes blacklists when the
+ * module loads and must take off the blacklist when it is unloaded.
  */
 #include <linux/module.h>
 #include <linux/printk.h>
@@ -21,13 +24,18 @@ int ksz_weak_hook(int x)
 	return ksz_weak_before(x) * 2;
 }
 
+static noinline int __kprobes ksz_weak_kp(int x)
+{
+	return x + 2;
+}
+
 static int __init ksz_weak_init(void)
 {
 	unsigned long text = (unsigned long)THIS_MODULE->mem[MOD_TEXT].base;
 
 	if (!leftover || !mcount)
 		return -EINVAL;
-	pr_info("ksz_weak: hook %d\n", ksz_weak_hook(1));
+	pr_info("ksz_weak: hook %d %d\n", ksz_weak_hook(1), ksz_weak_kp(1));
 	pr_info("ksz_weak: leftover %lx %pS\n", text + leftover,
 		(void *)(text + leftover));
 	pr_info("ksz_weak: mcount %lx %pS\n", text + mcount,
@@ -35,6 +43,11 @@ static int __init ksz_weak_init(void)
 	return 0;
 }
 module_init(ksz_weak_init);
+
+static void __exit ksz_weak_exit(void)
+{
+}
+module_exit(ksz_weak_exit);
 
 MODULE_DESCRIPTION("kallsyms-sizes harness: an overridden weak function's leftover");
 MODULE_LICENSE("GPL");
