@@ -25,7 +25,7 @@ verdict() {
 	tr -d '\r' <"$BUILD/boot/$2.log" | sed -n "s/^KSZ kprobe $1 [^ ]* \(.*\)/\1/p"
 }
 if nm "$BUILD/out-patched/vmlinux" | grep -q ' kallsyms_sizes$'; then
-	rule="no symbol: past $func's end (size $HOLE_ELF_SIZE)"
+	rule="$HOLE_SPEC/$HOLE_ELF_SIZE: past its end"
 else
 	rule="(series not applied: no kallsyms_sizes in vmlinux)"
 fi
@@ -60,6 +60,14 @@ weak() {
 	tr -d '\r' <"$BUILD/boot/$1.log" | sed -n 's/^KSZ weak leftover [0-9a-f]* //p' | head -1
 }
 printf '%-32s %-38s %s\n' "%pS of a weak leftover" "$(weak base)" "$(weak patched)"
+# from guest/init: %pS in the padding after a function of ksz_noreturn,
+# and one past its end, where an x86 oops in int3 padding points
+padding() {
+	tr -d '\r' <"$BUILD/boot/$1.log" | sed -n 's/^KSZ padding //p' | head -1 |
+		awk -v i="$2" '{ print $(2 * i - 1), $(2 * i) }'
+}
+printf '%-32s %-38s %s\n' "%pS in padding after a function" "$(padding base 1)" "$(padding patched 1)"
+printf '%-32s %-38s %s\n' "%pS of an oops RIP in padding" "$(padding base 2)" "$(padding patched 2)"
 printf '%-32s %-38s %s\n' "/proc/kallsyms_sizes" "$(sizes base)" "$(sizes patched)"
 # from guest/init: perf (built from the patched tree) without a vmlinux
 perf_size() {

@@ -42,12 +42,10 @@ need_boot() {
 fixture=$(find_fixture)
 
 # checkpatch TREE PATCH: checkpatch --strict of TREE on PATCH (an absolute
-# path), terse.  Two message types are left out: UNKNOWN_COMMIT_ID, as a
+# path), terse.  One message type is left out: UNKNOWN_COMMIT_ID, as a
 # Debian source tree has no upstream history to look a Fixes: id up in
-# (checkpatch still checks the tag's form; the id was checked upstream),
-# and PRINTK_WITHOUT_KERN_LEVEL, which every printk("%s...", loglvl) of a
-# show_stack() gets, the log level being the caller's (hexagon's patch).
+# (checkpatch still checks the tag's form; the id was checked upstream).
 checkpatch() {
 	(cd "$1" && perl scripts/checkpatch.pl --strict --no-tree -q \
-		--ignore UNKNOWN_COMMIT_ID,PRINTK_WITHOUT_KERN_LEVEL --terse "$2" 2>&1)
+		--ignore UNKNOWN_COMMIT_ID --terse "$2" 2>&1)
 }
