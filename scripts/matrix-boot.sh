@@ -59,6 +59,11 @@ for k in base patched; do
 		sed -n '/^KSZ-KSFT-BEGIN$/,/^KSZ-KSFT-END/p' |
 		sed -n 's/^# Totals: \(pass:[0-9]* fail:[0-9]*\).*\(skip:[0-9]*\).*/\1 \2/p' |
 		tail -n 1)"
+	# ftrace's records (where the kernel has the function tracer): how
+	# many are listed, how many disabled, and whether vfs_read is traced
+	echo "KSZM ftrace_$k $(echo "$log" |
+		sed -n 's/^KSZ ftrace records \([0-9]*\) invalid \([0-9]*\)$/\1 records, \2 disabled/p')$(echo "$log" |
+		sed -n 's/^KSZ ftrace vfs_read hits \([0-9]*\)$/, vfs_read traced: \1 hits/p')"
 	[ $k = patched ] || continue
 	echo "KSZM kunit_$k $(echo "$log" |
 		sed -n 's/^\(not ok\|ok\) [0-9]* kallsyms_sizes$/\1/p')"

@@ -9,6 +9,8 @@
 # alignment padding up to ksz_kp_next; the kprobe blacklist of the area,
 # walked symbol by symbol at load, must still reach ksz_kp_next.
 . "$(dirname "$0")/tap.sh"
+# word splitting below must not expand "[module]" as a pattern
+set -f
 plan 7
 for k in base patched; do
 	need_boot "$BUILD/boot/$k.log"

@@ -8,6 +8,8 @@
 # Unpatched, the size was the distance to the next symbol.  The truth is
 # the .ko's symbol table (readelf), through t/nearest-symbol.awk.
 . "$(dirname "$0")/tap.sh"
+# word splitting below must not expand "[module]" as a pattern
+set -f
 plan 6
 for k in base patched; do
 	need_boot "$BUILD/boot/$k.log"
@@ -21,7 +23,11 @@ rip=$(sed -n 's/^PAD_RIP=//p' "$BUILD/boot/patched.cpio.d/params")
 [ -n "$rip" ] || bail "no PAD_RIP in the patched initramfs' params"
 
 # value and section index of a symbol of the .ko
-sym() { awk -f "$TOP/scripts/lo32.awk" -v n="$1" '$8 == n { print lo32($2), $7; exit }' "$tmp/syms"; }
+sym() {
+	awk -f "$TOP/scripts/lo32.awk" -f /dev/stdin -v n="$1" "$tmp/syms" <<'AWK'
+$8 == n { print lo32($2), $7; exit }
+AWK
+}
 set -- $(sym ksz_pad_fn)
 fn=$1 ndx=$2
 set -- $(sym ksz_pad_next)

@@ -11,6 +11,8 @@
 # there, so that filters by index still work), never under the name of a
 # function or as a bare address.
 . "$(dirname "$0")/tap.sh"
+# word splitting below must not expand "[module]" as a pattern
+set -f
 plan 9
 for k in base patched; do
 	need_boot "$BUILD/boot/$k.log"

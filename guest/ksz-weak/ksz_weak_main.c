@@ -10,6 +10,7 @@
  * ksz_weak_kp() lies in .kprobes.text, which kprobes blacklists when the
  * module loads and must take off the blacklist when it is unloaded.
  */
+#include <linux/kprobes.h>
 #include <linux/module.h>
 #include <linux/printk.h>
 
