@@ -47,7 +47,7 @@ for m in "$@"; do
 	# ksz_noreturn prints %pS one past ksz_pad_fn's end, as an oops
 	# that ran into the padding after it reports the address
 	if [ "$(basename "$m")" = ksz_noreturn.ko ]; then
-		s=$(nm -S "$m" | awk '$4 == "ksz_pad_fn" { print $2; exit }')
+		s=$(${NM:-nm} -S "$m" | awk '$4 == "ksz_pad_fn" { print $2; exit }')
 		[ -n "$s" ] || die "make-initramfs: no sized ksz_pad_fn in $m"
 		printf 'PAD_RIP=0x%x\n' $((0x$s + 1)) >> "$root/params"
 	fi
