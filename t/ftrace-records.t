@@ -14,7 +14,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for k in base patched; do
 	tr -d '\r' < "$BUILD/boot/$k.log" > "$tmp/$k.log"
-	sed -n 's/^KSZAFF //p' "$tmp/$k.log" | sort -u > "$tmp/$k.names"
+	# (a kernel message that got into a line makes it no name: dropped)
+	sed -n 's/^KSZAFF \([A-Za-z0-9_.$]*\)$/\1/p' "$tmp/$k.log" | sort -u > "$tmp/$k.names"
 done
 counts() { sed -n 's/^KSZ ftrace records \([0-9]*\) invalid \([0-9]*\)$/\1 \2/p' "$tmp/$1.log"; }
 set -- $(counts base)
