@@ -12,15 +12,8 @@
 # word splitting below must not expand "[module]" as a pattern
 set -f
 plan 7
-for k in base patched; do
-	need_boot "$BUILD/boot/$k.log"
-done
-ko=$BUILD/out-patched/ksz-mod/ksz_noreturn.ko
-[ -f "$ko" ] || bail "no $ko: run make check"
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-readelf -sW "$ko" > "$tmp/syms" || bail "readelf -s $ko failed"
+need_boots
+ksz_module_syms
 # syms PROGRAM...: run an awk program over the .ko's symbols, with lo32()
 syms() { awk -f "$TOP/scripts/lo32.awk" -f /dev/stdin "$@" "$tmp/syms"; }
 

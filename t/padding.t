@@ -11,14 +11,8 @@
 # word splitting below must not expand "[module]" as a pattern
 set -f
 plan 6
-for k in base patched; do
-	need_boot "$BUILD/boot/$k.log"
-done
-ko=$BUILD/out-patched/ksz-mod/ksz_noreturn.ko
-[ -f "$ko" ] || bail "no $ko: run make check"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-readelf -sW "$ko" > "$tmp/syms" || bail "readelf -s $ko failed"
+need_boots
+ksz_module_syms
 rip=$(sed -n 's/^PAD_RIP=//p' "$BUILD/boot/patched.cpio.d/params")
 [ -n "$rip" ] || bail "no PAD_RIP in the patched initramfs' params"
 

@@ -37,6 +37,22 @@ need_boot() {
 	[ -f "$1.status" ] || bail "no boot log $1: run make check (or scripts/prepare.sh)"
 }
 
+# both guests' boots (need_boot of each)
+need_boots() {
+	need_boot "$BUILD/boot/base.log"
+	need_boot "$BUILD/boot/patched.log"
+}
+
+# the test module ksz_noreturn.ko, built against the patched kernel, in
+# $ko, and its symbol table (readelf -sW) in $tmp/syms; $tmp goes on exit
+ksz_module_syms() {
+	ko=$BUILD/out-patched/ksz-mod/ksz_noreturn.ko
+	[ -f "$ko" ] || bail "no $ko: run make check"
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+	readelf -sW "$ko" > "$tmp/syms" || bail "readelf -s $ko failed"
+}
+
 # The Debian fixture (shared material, not part of this repository).
 . "$TOP/scripts/lib.sh"
 fixture=$(find_fixture)
