@@ -39,7 +39,8 @@ printf 'meta\tdate\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$tsv.new"
 printf 'meta\tkernel\t%s\n' "$(cat "$SRC/.debian-version" 2>/dev/null ||
 	make -s -C "$SRC" kernelversion)" >>"$tsv.new"
 i=0
-echo "$targets" | while read -r name arch cross llvm image frags boot; do
+make_flags=${MAKEFLAGS-}
+echo "$targets" | while read -r name arch cross llvm image frags boot makevars; do
 	i=$((i + 1))
 	t=$out/$name
 	mkdir -p "$t"
@@ -53,6 +54,15 @@ echo "$targets" | while read -r name arch cross llvm image frags boot; do
 		unset LLVM
 		export NM=${cross}nm OBJDUMP=${cross}objdump
 	fi
+	# MAKEVARS: command-line variables of every make below, through
+	# MAKEFLAGS (make takes VAR=VALUE there as given on its command line)
+	if [ "${makevars:--}" = - ]; then
+		makevars=
+		export MAKEFLAGS="$make_flags"
+	else
+		makevars=$(echo "$makevars" | tr ',' ' ')
+		export MAKEFLAGS="$makevars"
+	fi
 	fragments=$(echo "$frags" | tr ',' '\n' | sed "s|^|$top/configs/|")
 	extra=
 	[ "$boot" = - ] || extra=$top/configs/patched.config
@@ -62,7 +72,7 @@ echo "$targets" | while read -r name arch cross llvm image frags boot; do
 	else
 		field toolchain "gcc ${cross:-(host)}"
 	fi
-	field config "tinyconfig + $frags"
+	field config "tinyconfig + $frags${makevars:+, make $makevars}"
 
 	ok=1
 	for k in base patched; do
