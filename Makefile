@@ -27,7 +27,7 @@ CFLAGS_HOST := -O2 -Wall -Wextra
 MAP ?=
 REROLL ?= 3
 
-.PHONY: all demo check bench matrix bisect-check tree patches outgoing map-check defconfig-bytes tools deps prepare clean
+.PHONY: kunit-qemu all demo check bench matrix bisect-check tree patches outgoing map-check defconfig-bytes tools deps prepare clean
 
 all: demo
 
@@ -56,9 +56,19 @@ demo: prepare
 CHECK_MATRIX := arm64 x86_64-clang
 
 check: prepare
+	@scripts/kunit.sh $(BUILD)/tree $(BUILD)/kunit-uml $(BUILD)/kunit-uml.log
 	@scripts/install-deps.sh matrix
 	@MATRIX="$(CHECK_MATRIX)" MATRIX_TSV=$(BUILD)/matrix/ci.tsv scripts/matrix.sh
 	prove --failures t/
+
+# the KUnit suite through kunit.py under QEMU, x86_64 and arm64 (make
+# check runs it on UML)
+kunit-qemu: deps tree
+	@scripts/install-deps.sh matrix
+	@for a in x86_64 arm64; do \
+		scripts/kunit.sh $(BUILD)/tree $(BUILD)/kunit-$$a $(BUILD)/kunit-$$a.log $$a; \
+		grep -E '\[(PASSED|FAILED|SKIPPED|CRASHED)\]|Testing complete|exit status' $(BUILD)/kunit-$$a.log; \
+	done
 
 bench: prepare
 	@scripts/bench.sh

@@ -39,16 +39,16 @@ printf '%-32s %-38s %s\n' "kprobe $HOLE_SPEC" "$(verdict hole base)" \
 	"$(verdict hole patched)"
 printf '%-32s %-38s %s\n' "kprobe $VALID_SPEC" "$(verdict valid base)" \
 	"$(verdict valid patched)"
-# from the kselftest's messages: a return address at the end of a function
-# that ends in a noreturn call, and /proc/kallsyms_sizes against the ELF
+# from guest/init: a return address at the end of a function that ends in
+# a noreturn call, in /proc/PID/stack; from the kselftest's messages,
+# /proc/kallsyms_sizes against the ELF symbol table of the booted vmlinux
 frame() {
-	tr -d '\r' <"$BUILD/boot/$1.log" | grep '^# /proc/' |
-		grep -o 'ksz_noreturn_caller+0x[0-9a-f]*/0x[0-9a-f]*' |
-		grep -v '+0x0/' | tail -1
+	tr -d '\r' <"$BUILD/boot/$1.log" | sed -n 's/^KSZSTACK //p' |
+		grep -o 'ksz_noreturn_caller+0x[0-9a-f]*/0x[0-9a-f]*' | tail -1
 }
 sizes() {
 	r=$(tr -d '\r' <"$BUILD/boot/$1.log" |
-		sed -n 's/^# vmlinux: \([0-9]*\) symbols checked.*/\1 symbols, each its ELF size/p')
+		sed -n 's/^# # vmlinux: \([0-9]*\) symbols of ELF size, 0 not.*/\1 symbols, each its ELF size/p')
 	r=${r%%
 *}
 	echo "${r:-absent}"

@@ -7,7 +7,7 @@ set -eu
 # t/vmlinux-decode.t; its as and ld take -mbig)
 # (zlib1g-dev: the static libz of the guest's perf, with libelf-dev's libelf)
 PKGS="build-essential flex bison bc libelf-dev zlib1g-dev libssl-dev cpio kmod dwarves
-python3 qemu-system-x86 busybox-static xz-utils git perl sparse binutils
+python3 qemu-system-x86 busybox-static rsync xz-utils git perl sparse binutils
 ca-certificates gpgv debian-archive-keyring
 bash coreutils procps diffutils git-email libmailtools-perl b4
 binutils-powerpc64le-linux-gnu"

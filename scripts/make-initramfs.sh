@@ -2,7 +2,9 @@
 # Build the test initramfs (uncompressed newc cpio) for one kernel build:
 # busybox-static, guest/init, the static guest programs, the kprobe specs
 # picked from that build's own vmlinux, the vmlinux itself, and any modules
-# given; with KSZ_KTESTS=DIR, the kernel's own tests built in DIR.  For a
+# given; with KSZ_KTESTS=DIR, the kernel's own tests built in DIR; with
+# KSZ_KSELFTEST=DIR, the series' kselftest and ftracetest installed in DIR
+# (scripts/build-kselftest.sh) as /kselftest and /ftrace.  For a
 # guest of another architecture GUEST_BUSYBOX names its static busybox
 # (scripts/fetch-busybox.sh); the applet links follow the host's busybox.
 # Usage: make-initramfs.sh OUT.cpio KBUILD_DIR GUEST_BIN_DIR HOLES_BIN [MODULE.ko...]
@@ -56,6 +58,9 @@ done
 if [ -n "${KSZ_KTESTS:-}" ]; then
 	cp -r "$KSZ_KTESTS"/. "$root/"
 	cp "$here/../guest/run-ktests" "$root/bin/"
+fi
+if [ -n "${KSZ_KSELFTEST:-}" ] && [ -d "$KSZ_KSELFTEST/kselftest" ]; then
+	cp -r "$KSZ_KSELFTEST/kselftest" "$KSZ_KSELFTEST/ftrace" "$root/"
 fi
 # a bench initramfs: /init runs /bench/run instead of the tests
 if [ -n "${KSZ_BENCH:-}" ]; then

@@ -2,7 +2,7 @@
 # Boot the two kernels of one make matrix target with the guest suite and
 # print the verdicts read off their consoles, one "KSZM FIELD VALUE" line
 # each: boot, KUnit suite kallsyms_sizes and kallsyms_selftest (patched),
-# and the kselftest's totals (both).  The guest programs are built for the
+# the kselftest's totals and the ftracetest case's verdict (both).  The guest programs are built for the
 # target (static, with its cross compiler), its busybox is Debian's
 # (scripts/fetch-busybox.sh), and the test module ksz-mod is built
 # against each kernel.
@@ -31,8 +31,6 @@ else
 	bb=$("$here/fetch-busybox.sh" "$BUILD" "$debarch") || exit 1
 fi
 mkdir -p "$g"
-CC=$cc "$here/build-kselftest.sh" "$BUILD/tree" "$g" ||
-	die "matrix-boot: the kselftest does not build with $cc"
 $cc -O2 -Wall -static -o "$g/kprobe-try" "$top/guest/kprobe-try.c" ||
 	die "matrix-boot: kprobe-try does not build with $cc"
 
@@ -47,18 +45,29 @@ for k in base patched; do
 	[ $k = base ] || src=$BUILD/tree
 	mod=$("$here/build-module.sh" "$src" "$t/$k" ksz-mod) ||
 		die "matrix-boot: ksz-mod does not build against $t/$k"
-	GUEST_BUSYBOX=$bb "$here/make-initramfs.sh" "$t/$k.cpio" "$t/$k" "$g" \
+	# the series' kselftest (with its module) and ftracetest case
+	"$here/build-kselftest.sh" "$BUILD/tree" "$t/$k" "$t/kselftest-$k" ||
+		die "matrix-boot: the kselftest does not build for $t/$k"
+	GUEST_BUSYBOX=$bb KSZ_KSELFTEST=$t/kselftest-$k \
+		"$here/make-initramfs.sh" "$t/$k.cpio" "$t/$k" "$g" \
 		"$BUILD/bin/holes" "$mod" ||
 		die "matrix-boot: no initramfs for $t/$k"
 	"$here/boot.sh" "$t/$k/$img" "$t/$k.cpio" "$t/$k.console" 3600
 	echo "KSZM boot_$k $(cat "$t/$k.console.status")"
 	log=$(tr -d '\r' <"$t/$k.console")
 	# the kselftest's totals line, "pass:N fail:N ... skip:N", from its
-	# own output (KUnit prints a "# Totals:" line too)
+	# own output under run_kselftest.sh's "# " (KUnit prints one too), or
+	# the runner's verdict where the test skipped as a whole
 	echo "KSZM kselftest_$k $(echo "$log" |
 		sed -n '/^KSZ-KSFT-BEGIN$/,/^KSZ-KSFT-END/p' |
-		sed -n 's/^# Totals: \(pass:[0-9]* fail:[0-9]*\).*\(skip:[0-9]*\).*/\1 \2/p' |
+		sed -n -e 's/^# # Totals: \(pass:[0-9]* fail:[0-9]*\).*\(skip:[0-9]*\).*/\1 \2/p' \
+			-e 's/^\(not ok\|ok\) [0-9]* selftests: kallsyms: kallsyms_sizes # SKIP.*/skipped/p' |
 		tail -n 1)"
+	# the series' ftracetest case: ok, not ok, or "# SKIP" (unsupported)
+	echo "KSZM ftracetest_$k $(echo "$log" |
+		sed -n '/^KSZ-FTC-BEGIN$/,/^KSZ-FTC-END/p' |
+		sed -n 's/^\(not ok\|ok\) [0-9]* [^#]*\(# [A-Z]*\)\{0,1\}$/\1 \2/p' |
+		sed 's/ *$//' | head -n 1)"
 	# ftrace's records (where the kernel has the function tracer): how
 	# many are listed, how many disabled, and whether vfs_read is traced
 	echo "KSZM ftrace_$k $(echo "$log" |

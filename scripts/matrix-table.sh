@@ -29,6 +29,9 @@ awk -F '\t' '
 				f(t, "passes_base") "/" f(t, "passes_patched"), xp, boot,
 				f(t, "kunit_patched"), f(t, "selftest_patched"),
 				f(t, "kselftest_base"), f(t, "kselftest_patched")
+			if (f(t, "ftracetest_base") f(t, "ftracetest_patched") ~ /ok/)
+				printf "  %s ftracetest kprobe_func_end.tc: unpatched %s; patched %s\n",
+					t, f(t, "ftracetest_base"), f(t, "ftracetest_patched")
 			if (f(t, "ftrace_base") f(t, "ftrace_patched") ~ /records/)
 				printf "  %s ftrace: unpatched %s; patched %s\n", t,
 					f(t, "ftrace_base"), f(t, "ftrace_patched")

@@ -40,9 +40,8 @@ step 4 "build patched kernel (log: $BUILD/out-patched/build.log)"
 step 5 "relink the patched vmlinux, then with KALLSYMS_EXTRA_PASS=1 (logs: $BUILD/out-patched/link-*.log)"
 "$here/extra-pass.sh" "$BUILD/tree" "$BUILD/out-patched"
 
-step 6 "initramfs for both kernels: kselftest, perf (log: $BUILD/perf/build.log), test modules, the kernel's own tests, vmlinux"
+step 6 "initramfs for both kernels: kselftest and ftracetest (logs: $BUILD/kselftest-*/build.log), perf (log: $BUILD/perf/build.log), test modules, the kernel's own tests, vmlinux"
 mkdir -p "$BUILD/boot"
-"$here/build-kselftest.sh" "$BUILD/tree" "$BUILD/guest"
 "$here/build-perf.sh" "$BUILD/tree" "$BUILD/perf" "$BUILD/guest"
 for k in base patched; do
 	src=$SRC
@@ -52,8 +51,13 @@ for k in base patched; do
 		mods="$mods $("$here/build-module.sh" "$src" "$BUILD/out-$k" $m)"
 	done
 	"$here/build-ktests.sh" "$src" "$BUILD/out-$k" "$BUILD/ktests-$k"
+	# the series' tests, from the patched tree for both kernels (the
+	# test module built against each): unpatched, they show what fails
+	"$here/build-kselftest.sh" "$BUILD/tree" "$BUILD/out-$k" \
+		"$BUILD/kselftest-$k"
 	# shellcheck disable=SC2086 # mods holds several paths
-	KSZ_KTESTS=$BUILD/ktests-$k "$here/make-initramfs.sh" \
+	KSZ_KTESTS=$BUILD/ktests-$k KSZ_KSELFTEST=$BUILD/kselftest-$k \
+		"$here/make-initramfs.sh" \
 		"$BUILD/boot/$k.cpio" "$BUILD/out-$k" \
 		"$BUILD/guest" "$BUILD/bin/holes" $mods
 done
