@@ -20,9 +20,16 @@ if [ ! -f "$tree/kernel/.kunitconfig" ]; then
 	echo "kunit: no kernel/.kunitconfig in $tree, nothing to run" >"$log"
 	exit 0
 fi
-set -- --arch="$arch"
+set -- python3 tools/testing/kunit/kunit.py run --kunitconfig=kernel \
+	--build_dir="$out" --jobs="$(nproc)" --arch="$arch"
 [ "$arch" != arm64 ] || set -- "$@" --cross_compile=aarch64-linux-gnu-
+# kunit.py asks QEMU for KVM first; where /dev/kvm exists but KVM runs no
+# guest (these machines: kunit.py times out), hide it in a mount namespace
+# of kunit.py's own, so that QEMU falls back to TCG (KSZ_KVM=1 keeps it)
+if [ "$arch" != um ] && [ -e /dev/kvm ] && [ "${KSZ_KVM:-0}" = 0 ] &&
+	command -v unshare >/dev/null; then
+	set -- unshare -m sh -c 'mount --bind /dev/null /dev/kvm && exec "$@"' sh "$@"
+fi
 rc=0
-(cd "$tree" && python3 tools/testing/kunit/kunit.py run --kunitconfig=kernel \
-	--build_dir="$out" --jobs="$(nproc)" "$@") >"$log" 2>&1 || rc=$?
+(cd "$tree" && "$@") >"$log" 2>&1 || rc=$?
 echo "kunit.py exit status $rc" >>"$log"

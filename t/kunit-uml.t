@@ -1,7 +1,8 @@
 #!/bin/sh
 # The series' KUnit suite as its users run it: kunit.py with
-# kernel/.kunitconfig on UML (scripts/kunit.sh, run by make check).  One TAP line per case, kunit.py's own verdict; every case
-# must pass (the .kunitconfig turns KALLSYMS_ALL on, so none may skip).
+# kernel/.kunitconfig on UML (scripts/kunit.sh, run by make check).  One
+# TAP line per case, kunit.py's own verdict; every case must pass (the
+# .kunitconfig turns KALLSYMS_ALL on, so none may skip).
 . "$(dirname "$0")/tap.sh"
 log=$BUILD/kunit-uml.log
 [ -f "$log" ] || bail "no $log: run make check"
