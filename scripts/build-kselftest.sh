@@ -9,8 +9,8 @@
 # ARCH, CROSS_COMPILE and LLVM are taken from the environment, as for the
 # kernel: kselftest's lib.mk picks the program's compiler from them, and
 # the module's make must use the kernel's (no CC= on a command line,
-# which would reach that make too).  Does nothing, saying so, when the tree has no such
-# test (an empty series).
+# which would reach that make too).  Does nothing, saying so, when the
+# tree has no such test (an empty series).
 # Usage: build-kselftest.sh KERNEL_TREE KBUILD_DIR OUT_DIR
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

@@ -2,10 +2,10 @@
 # Boot the two kernels of one make matrix target with the guest suite and
 # print the verdicts read off their consoles, one "KSZM FIELD VALUE" line
 # each: boot, KUnit suite kallsyms_sizes and kallsyms_selftest (patched),
-# the kselftest's totals and the ftracetest case's verdict (both).  The guest programs are built for the
-# target (static, with its cross compiler), its busybox is Debian's
-# (scripts/fetch-busybox.sh), and the test module ksz-mod is built
-# against each kernel.
+# the kselftest's totals and the ftracetest case's verdict (both).  The
+# guest programs are built for the target (static, with its cross
+# compiler), its busybox is Debian's (scripts/fetch-busybox.sh), and the
+# test modules (ksz-mod, the kselftest's) are built against each kernel.
 # Usage: matrix-boot.sh TARGET_DIR BOOT_ARCH   (ARCH, CROSS_COMPILE, LLVM,
 # KIMAGE in the environment, as for scripts/build-kernel.sh)
 set -u

@@ -18,8 +18,8 @@ for k in base patched; do
 	ok $? "$k: ${2:-?} of ${1:-?} lines of /proc/kallsyms in that format" \
 		"$(other $k)"
 done
-new=$(other patched | comm -23 - "$(other base >"$BUILD/boot/kallsyms-other-base.txt" &&
-	echo "$BUILD/boot/kallsyms-other-base.txt")")
+other base >"$BUILD/boot/kallsyms-other-base.txt"
+new=$(other patched | comm -23 - "$BUILD/boot/kallsyms-other-base.txt")
 [ -z "$new" ]
 ok $? "patched: no line in another format than the unpatched kernel has" "$new
 unpatched: $(cat "$BUILD/boot/kallsyms-other-base.txt")"
