@@ -39,11 +39,13 @@ tools: $(BUILD)/bin/holes $(BUILD)/bin/sizes-decode $(BUILD)/guest/kprobe-try \
 
 $(BUILD)/bin/%: tools/%.c tools/nm-line.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_HOST) -o $@ $< -lelf -lm
+	@echo "tools: cc $(notdir $<) -> $@"
+	@$(CC) $(CFLAGS_HOST) -o $@ $< -lelf -lm
 
 $(BUILD)/guest/%: guest/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_HOST) -static -o $@ $<
+	@echo "tools: cc -static $(notdir $<) -> $@"
+	@$(CC) $(CFLAGS_HOST) -static -o $@ $<
 
 prepare: deps tools
 	@scripts/prepare.sh

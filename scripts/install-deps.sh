@@ -36,8 +36,18 @@ if [ "$(id -u)" != 0 ]; then
 	echo "install-deps: not root; run as root or install by hand:$missing" >&2
 	exit 1
 fi
-echo "install-deps: installing:$missing"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
+# apt's output goes to a log: the first screen of make demo is step lines
+log=${BUILD:-$(cd "$(dirname "$0")/.." && pwd)/build}/deps.log
+mkdir -p "$(dirname "$log")"
 # shellcheck disable=SC2086
-apt-get install -y -qq --no-install-recommends $missing
+n=$(echo $missing | wc -w)
+echo "install-deps: installing $n Debian packages (log: $log)"
+echo "installing:$missing" >"$log"
+export DEBIAN_FRONTEND=noninteractive
+# shellcheck disable=SC2086
+if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing; } \
+	>>"$log" 2>&1; then
+	tail -n 20 "$log" >&2
+	echo "install-deps: FAILED: apt-get (full log: $log)" >&2
+	exit 1
+fi
