@@ -12,7 +12,7 @@
 #   make matrix [MATRIX="arm64 ..."]  both kernels on every architecture and
 #                   toolchain of configs/matrix/targets: build, decode, relink, boot
 #   make bisect-check  every prefix of the series builds and boots
-#   make outgoing [REROLL=3]  the series to post, in your git identity, with
+#   make outgoing      the postings of patches/postings, in your git identity, with
 #                   To:/Cc: from get_maintainer.pl, in build/outgoing
 # KSRC=/path/to/linux uses that tree instead of Debian's linux-source-$(KVER)
 # (7.3, from Debian experimental; KVER=x.y picks another version).
@@ -25,7 +25,6 @@ export KSRC KVER BUILD SRC
 
 CFLAGS_HOST := -O2 -Wall -Wextra
 MAP ?=
-REROLL ?= 3
 
 .PHONY: kunit-qemu all demo check bench matrix bisect-check tree patches outgoing map-check defconfig-bytes tools deps prepare clean
 
@@ -90,7 +89,7 @@ patches:
 	@scripts/export-patches.sh $(BUILD)/tree patches
 
 outgoing: tree
-	@scripts/outgoing.sh $(BUILD)/tree patches $(BUILD)/outgoing $(REROLL)
+	@scripts/outgoing.sh $(BUILD)/tree patches $(BUILD)/outgoing
 
 map-check: deps $(BUILD)/bin/sizes-decode
 	@scripts/map-check.sh $(BUILD)/tree "$(MAP)" $(BUILD)/map-check

@@ -9,7 +9,7 @@ plan $(($(echo "$series" | grep -c .) + 1))
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 git -C "$tree" format-patch -q --zero-commit --no-signature -o "$tmp" baseline..HEAD
-diff -r -x series -x cover-letter.txt "$TOP/patches" "$tmp" > "$tmp.diff" 2>&1
+diff -r -x series -x postings -x "cover-*.txt" -x notes "$TOP/patches" "$tmp" > "$tmp.diff" 2>&1
 ok $? "tree commits export back to patches/ unchanged" "$(head -20 "$tmp.diff")"
 rm -f "$tmp.diff"
 # (what checkpatch() in t/tap.sh leaves out, and why, is said there)
