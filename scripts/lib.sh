@@ -43,3 +43,10 @@ find_fixture() {
 		[ -n "$f" ] && [ -f "$f" ] && { echo "$f"; return; }
 	done
 }
+
+# guest_section NAME: the lines of a guest console (stdin) between
+# guest/init's KSZ-NAME-BEGIN and KSZ-NAME-END markers, CRs dropped
+guest_section() {
+	tr -d '\r' | awk -v b="KSZ-$1-BEGIN" -v e="KSZ-$1-END" '
+		$0 == b { f = 1; next } index($0, e) == 1 { f = 0 } f'
+}

@@ -58,14 +58,12 @@ for k in base patched; do
 	# the kselftest's totals line, "pass:N fail:N ... skip:N", from its
 	# own output under run_kselftest.sh's "# " (KUnit prints one too), or
 	# the runner's verdict where the test skipped as a whole
-	echo "KSZM kselftest_$k $(echo "$log" |
-		sed -n '/^KSZ-KSFT-BEGIN$/,/^KSZ-KSFT-END/p' |
+	echo "KSZM kselftest_$k $(echo "$log" | guest_section KSFT |
 		sed -n -e 's/^# # Totals: \(pass:[0-9]* fail:[0-9]*\).*\(skip:[0-9]*\).*/\1 \2/p' \
 			-e 's/^\(not ok\|ok\) [0-9]* selftests: kallsyms: kallsyms_sizes # SKIP.*/skipped/p' |
 		tail -n 1)"
 	# the series' ftracetest case: ok, not ok, or "# SKIP" (unsupported)
-	echo "KSZM ftracetest_$k $(echo "$log" |
-		sed -n '/^KSZ-FTC-BEGIN$/,/^KSZ-FTC-END/p' |
+	echo "KSZM ftracetest_$k $(echo "$log" | guest_section FTC |
 		sed -n 's/^\(not ok\|ok\) [0-9]* [^#]*\(# [A-Z]*\)\{0,1\}$/\1 \2/p' |
 		sed 's/ *$//' | head -n 1)"
 	# ftrace's records (where the kernel has the function tracer): how

@@ -8,10 +8,7 @@
 . "$(dirname "$0")/tap.sh"
 need_boots
 plan 3
-ftc() {
-	tr -d '\r' <"$BUILD/boot/$1.log" |
-		sed -n '/^KSZ-FTC-BEGIN$/,/^KSZ-FTC-END/p' | sed '1d'
-}
+ftc() { guest_section FTC <"$BUILD/boot/$1.log"; }
 verdict() { ftc "$1" | grep -E '^(not )?ok [0-9]+ ' | head -n 1; }
 p=$(verdict patched)
 [ "$p" = "ok 1 Kprobe event past the end of a function is refused" ]

@@ -9,11 +9,8 @@
 . "$(dirname "$0")/tap.sh"
 need_boots
 
-# ksft LOG: run_kselftest.sh's output between the markers, CRs dropped
-ksft() {
-	tr -d '\r' <"$BUILD/boot/$1.log" |
-		sed -n '/^KSZ-KSFT-BEGIN$/,/^KSZ-KSFT-END/p' | sed '1d;$d'
-}
+# ksft KERNEL: run_kselftest.sh's output in that guest
+ksft() { guest_section KSFT <"$BUILD/boot/$1.log"; }
 # the program's own KTAP, from under the runner's "# "
 inner() { ksft "$1" | sed -n 's/^# //p' | grep -v '^# '; }
 out=$(inner patched)
