@@ -195,6 +195,24 @@ while read -r post range needs taker; do
 		base=$(git -C "$KSRC" rev-parse HEAD)
 		sed -i "s/^base-commit: .*/base-commit: $base/" "$dir"/*.patch
 	fi
+	# prerequisite-patch-id: what b4 computes of the messages of the
+	# postings it needs (git patch-id --stable of each), not git's own,
+	# which can differ from it where a diff heuristic differs
+	if [ "$needs" != - ]; then
+		for q in $(closure "$needs"); do
+			for m in "$out"/[0-9][0-9]-"$q"/[0-9][0-9][0-9][0-9]-*.patch; do
+				case $m in */0000-cover-letter.patch) continue ;; esac
+				git patch-id --stable <"$m" | cut -d' ' -f1
+			done
+		done | sed 's/^/prerequisite-patch-id: /' >"$work/ids"
+		for m in "$dir"/*.patch; do
+			grep -q '^base-commit: ' "$m" || continue
+			KSZ_IDS=$work/ids perl -0pi -e '
+				open(my $f, "<", $ENV{KSZ_IDS}) or die; local $/; my $ids = <$f>;
+				s/^prerequisite-patch-id: .*\n//mg;
+				s/^(base-commit: .*\n)/$1$ids/m;' "$m"
+		done
+	fi
 	: >"$work/prereq"
 	if [ "$needs" != - ]; then
 		echo "This applies on top of (prerequisite-patch-id lines below):" >"$work/prereq"

@@ -25,7 +25,7 @@ out=$tmp/out
 plan_file=$TOP/patches/postings
 postings=$(grep -v '^[[:space:]]*\(#\|$\)' "$plan_file")
 np=$(echo "$postings" | grep -c .)
-plan 18
+plan 19
 
 outgoing() {
 	(cd "$tmp" && "$TOP/scripts/outgoing.sh" "$tree" "$TOP/patches" "$out")
