@@ -107,10 +107,12 @@ patches() {
 	seq "${r%-*}" "${r#*-}"
 }
 
-# To:/Cc: from get_maintainer.pl, the sender left out
+# To:/Cc: from get_maintainer.pl, the sender left out; by the files a
+# patch touches, not by words in it (N: and K: patterns match words of
+# any text, the caller audit below a patch's --- included)
 gm() {
 	(cd "$work/tree" && perl scripts/get_maintainer.pl --no-git \
-		--no-git-fallback --no-rolestats "$@" 2>>"$log") |
+		--no-git-fallback --no-rolestats --no-keywords "$@" 2>>"$log") |
 		grep -viF "<$email>" | grep -vixF "$email" || true
 }
 # section ROLES PREFIX: the ROLES (M, or R and L) lines of the MAINTAINERS
@@ -160,6 +162,11 @@ subject_of() {
 	fi
 }
 
+# base-commit: a commit others can fetch only with KSRC= a git checkout
+public_base=
+if [ -n "${KSRC:-}" ] && git -C "$KSRC" rev-parse -q --verify HEAD >/dev/null 2>&1; then
+	public_base=$(git -C "$KSRC" rev-parse HEAD)
+fi
 git -C "$tree" worktree add -q --detach "$work/tree" baseline
 rm -rf "$out"
 mkdir -p "$out"
@@ -190,10 +197,9 @@ while read -r post range needs taker; do
 	[ "$count" -gt 1 ] && cl=--cover-letter
 	git -C "$work/tree" format-patch -q -o "$dir" $cl --thread=shallow \
 		--base=baseline "$tip..HEAD"
-	if [ -n "${KSRC:-}" ] && git -C "$KSRC" rev-parse -q --verify HEAD >/dev/null 2>&1; then
+	if [ -n "$public_base" ]; then
 		# the baseline is a copy of KSRC's HEAD without its history
-		base=$(git -C "$KSRC" rev-parse HEAD)
-		sed -i "s/^base-commit: .*/base-commit: $base/" "$dir"/*.patch
+		sed -i "s/^base-commit: .*/base-commit: $public_base/" "$dir"/*.patch
 	fi
 	# prerequisite-patch-id: what b4 computes of the messages of the
 	# postings it needs (git patch-id --stable of each), not git's own,
@@ -305,5 +311,10 @@ if grep -rlF "$placeholder" "$out"; then
 	die "outgoing: the placeholder identity is left in the files above"
 fi
 note "outgoing: $i postings in $out, from $name <$email>; the posting plan is in README.md"
+if [ -z "$public_base" ]; then
+	note "outgoing: WARNING: base-commit: is the local baseline (Debian's source), which"
+	note "outgoing: nobody else can fetch: before sending, run make outgoing KSRC=<a git"
+	note "outgoing: checkout of the tree each posting goes to, at the base it applies on>"
+fi
 note "outgoing: check each, then send them in order, waiting for what each needs to be taken:"
 note "    git send-email $out/01-*/*.patch"

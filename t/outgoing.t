@@ -94,9 +94,9 @@ done
 [ -z "$bad" ]
 ok $? "every patch: From: and Signed-off-by: $id; [PATCH] or [PATCH k/n], no version" "$bad"
 
-grep -qx "+R:	$id" "$(dir core)"/*-MAINTAINERS-*.patch &&
-	! grep -q '^+M:' "$(dir core)"/*-MAINTAINERS-*.patch
-ok $? "the core's MAINTAINERS entry names $id as reviewer"
+grep -qx "+M:	$id" "$(dir core)"/*-MAINTAINERS-*.patch &&
+	! grep -q '^+T:' "$(dir core)"/*-MAINTAINERS-*.patch
+ok $? "the core's MAINTAINERS entry names $id as maintainer, without a tree"
 
 # base-commit and prerequisites: the baseline, and the patch-ids b4
 # would compute of what each posting needs (transitively), in order
@@ -202,7 +202,7 @@ head=$(git -C "$tree" rev-parse HEAD)
 d=$(git -C "$tmp/wt" diff --stat HEAD "$head" -- . ':!MAINTAINERS')
 m=$(git -C "$tmp/wt" diff -U0 HEAD "$head" -- MAINTAINERS |
 	sed -n 's/^[-+]\([^-+]\)/\1/p' | sort -u)
-want=$(printf 'R:\t%s\nR:\t%s\n' "$id" 'Kallsyms Sizes <kallsyms-sizes@example.org>' | sort -u)
+want=$(printf 'M:\t%s\nM:\t%s\n' "$id" 'Kallsyms Sizes <kallsyms-sizes@example.org>' | sort -u)
 [ -z "$d" ] && [ "$m" = "$want" ]
 ok $? "the tree b4 gives is the series' tree, but for the identity in MAINTAINERS" "$d
 $m"
@@ -227,11 +227,12 @@ ok $? "the table Linus Torvalds proposed: Suggested-by: and Link: to the proposa
 
 # the audit goes with the patch that changes the reported sizes, its patch
 # numbers as a reader of that posting finds them
-a=$(grep -l '^## Count by verdict' "$out"/*/*.patch)
+a=$(grep -l '^Audit of the callers of the lookups' "$out"/*/*.patch)
+audit() { sed -n '/^Audit of the callers/,/^diff --git/p' "$a"; }
 [ "$(echo "$a" | grep -c .)" = 1 ] && echo "$a" | grep -q '/[0-9][0-9]-core/' &&
-	! sed -n '/^## Count by verdict/,/^diff --git/p' "$a" | grep -q '\b00[0-9][0-9]\b' &&
-	grep -q 'patched by patch 9' "$a"
-ok $? "the caller audit is below the --- of the core's size patch, in that posting's numbers" "$a"
+	! audit | grep -q '\b00[0-9][0-9]\b' && audit | grep -q '(patch 9, patch 10;' &&
+	! audit | grep -q '.\{81\}'
+ok $? "the caller audit is below the --- of the core's size patch, in that posting's numbers, in 80 columns" "$a"
 
 # the README's posting plan: one line per posting, in order, with its patches
 readme=$(sed -n '/^## Posting plan/,/^## /p' "$TOP/README.md" |
