@@ -150,6 +150,15 @@ add_headers() {
 		{ print }' "$1" >"$1.new"
 	mv "$1.new" "$1"
 }
+# below_dashes FILE PATCH: FILE's text after the "---" that ends PATCH's
+# message, where git am leaves it out of the commit
+below_dashes() {
+	KSZ_NOTE=$1 perl -0pi -e '
+		open(my $f, "<", $ENV{KSZ_NOTE}) or die; local $/; my $b = <$f>;
+		s/\n---\n/\n---\n$b\n/;' "$2"
+}
+# patch_files DIR: a posting's patches, its cover letter left out
+patch_files() { ls "$1"/[0-9][0-9][0-9][0-9]-*.patch | grep -v '/0000-cover-letter\.patch$'; }
 # subject_of NAME: the subject a posting goes out under
 subject_of() {
 	if [ -f "$pdir/cover-$1.txt" ] && [ "$(patches "$1" | wc -l)" -gt 1 ]; then
@@ -206,8 +215,7 @@ while read -r post range needs taker; do
 	# which can differ from it where a diff heuristic differs
 	if [ "$needs" != - ]; then
 		for q in $(closure "$needs"); do
-			for m in "$out"/[0-9][0-9]-"$q"/[0-9][0-9][0-9][0-9]-*.patch; do
-				case $m in */0000-cover-letter.patch) continue ;; esac
+			for m in $(patch_files "$out"/[0-9][0-9]-"$q"); do
 				git patch-id --stable <"$m" | cut -d' ' -f1
 			done
 		done | sed 's/^/prerequisite-patch-id: /' >"$work/ids"
@@ -239,9 +247,7 @@ while read -r post range needs taker; do
 			s/\*\*\* BLURB HERE \*\*\*/$b/;' "$cover"
 	elif [ -s "$work/prereq" ]; then
 		# one patch: the note goes below its "---"
-		KSZ_NOTE=$work/prereq perl -0pi -e '
-			open(my $f, "<", $ENV{KSZ_NOTE}) or die; local $/; my $b = <$f>;
-			s/\n---\n/\n---\n$b\n/;' "$dir"/0001-*.patch
+		below_dashes "$work/prereq" "$(patch_files "$dir")"
 	fi
 
 	# notes below a patch's "---" (patches/notes/<patch>.md), with the
@@ -266,10 +272,7 @@ while read -r post range needs taker; do
 			BEGIN { open(my $r, "<", $ENV{KSZ_REFS}) or die;
 				while (<$r>) { chomp; my ($j, $t) = split /\t/, $_, 2; $m{$j} = $t } }
 			s/\b00(\d\d)\b/exists $m{$1 + 0} ? $m{$1 + 0} : $&/ge' "$f" >"$work/note"
-		p=$(ls "$dir"/"$(printf %04d $((k - first + 1)))"-*.patch)
-		KSZ_NOTE=$work/note perl -0pi -e '
-			open(my $f, "<", $ENV{KSZ_NOTE}) or die; local $/; my $b = <$f>;
-			s/\n---\n/\n---\n$b\n/;' "$p"
+		below_dashes "$work/note" "$(ls "$dir"/"$(printf %04d $((k - first + 1)))"-*.patch)"
 	done
 
 	# 4. To: and Cc:, per patch and their union on the cover letter
@@ -285,8 +288,7 @@ while read -r post range needs taker; do
 	done
 	: >"$work/all-to"
 	: >"$work/all-cc"
-	for p in "$dir"/[0-9][0-9][0-9][0-9]-*.patch; do
-		case $p in */0000-cover-letter.patch) continue ;; esac
+	for p in $(patch_files "$dir"); do
 		to=$(printf '%s\n%s\n' "$(gm --no-r --no-l "$p")" "$tto" | grep . | awk '!s[$0]++')
 		cc=$(printf '%s\n%s\n' "$(gm --no-m --r --l "$p")" "$tcc" | grep . |
 			grep -vxF "$to" | awk '!s[$0]++' || true)
